@@ -1,0 +1,4 @@
+// The list of CLI commands, in the order `--help` shows them.
+import type { CliCommand } from './command.ts';
+
+export const commands: CliCommand[] = [];

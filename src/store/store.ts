@@ -1,0 +1,86 @@
+// The knowledge-graph store: one interface, no SQL. Backends live in sibling folders.
+
+/** One stored version of a STIX object. */
+export interface StoredVersion {
+  id: string;
+  type: string;
+  /** The version key: `modified`, or null for objects without versions (SCOs, marking definitions). */
+  modified: string | null;
+  specVersion: string;
+  /** Server clock when this version was first stored, RFC 3339 with microseconds, unique per store. */
+  dateAdded: string;
+  revoked: boolean;
+  /** The object exactly as it was received (byte-faithful JSON text). */
+  json: string;
+}
+
+export type PutOutcome = 'new-object' | 'new-version' | 'duplicate';
+
+export interface PutItem {
+  object: Record<string, unknown>;
+  /** JSON text to keep; defaults to `JSON.stringify(object)`. */
+  json?: string;
+}
+
+/** Which versions of each matching object a query returns (TAXII `match[version]`). */
+export type VersionMatch = 'latest' | 'first' | 'all' | { modified: string[] };
+
+export interface ObjectQuery {
+  ids?: string[];
+  types?: string[];
+  createdBy?: string[];
+  /** Objects carrying any of these marking-definition ids in `object_marking_refs`. */
+  markings?: string[];
+  specVersions?: string[];
+  /** Only versions added strictly after this instant (RFC 3339). */
+  addedAfter?: string;
+  versions?: VersionMatch;
+  /** Include revoked objects when `versions` is `latest` (default true, as TAXII does). */
+  includeRevoked?: boolean;
+  /** Maximum versions to return; pages continue with `cursor`. */
+  limit?: number;
+  /** Opaque cursor from a previous page's `next`. */
+  cursor?: string;
+}
+
+export interface Page {
+  versions: StoredVersion[];
+  /** Cursor for the following page, or null when this page is the last. */
+  next: string | null;
+}
+
+/** An edge of the graph: `source` refers to `target` through property `via`. */
+export interface Edge {
+  source: string;
+  target: string;
+  /** The reference property (`created_by_ref`, `object_refs`, …) or the relationship type for SROs. */
+  via: string;
+  /** The relationship or sighting carrying the edge, when it is one. */
+  through?: string;
+}
+
+export interface TypeCount {
+  type: string;
+  count: number;
+}
+
+/** A unit of writes that commits or rolls back as a whole. */
+export interface WriteBatch {
+  put(items: PutItem[]): Promise<PutOutcome[]>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export interface Store {
+  /** Stores versions in one transaction; returns one outcome per item, in order. */
+  put(items: PutItem[]): Promise<PutOutcome[]>;
+  /** Opens a long write transaction (used by strict imports: all or nothing). */
+  begin(): Promise<WriteBatch>;
+  query(query: ObjectQuery): Promise<Page>;
+  /** Versions of one object: latest, first, all, or the one with this `modified`. */
+  get(id: string, version?: 'latest' | 'first' | 'all' | string): Promise<StoredVersion[]>;
+  /** Edges into and out of the latest versions of `id` (relationships, sightings and embedded refs). */
+  edges(id: string): Promise<Edge[]>;
+  counts(): Promise<TypeCount[]>;
+  close(): Promise<void>;
+}
