@@ -14,7 +14,11 @@ export interface StoredVersion {
   json: string;
 }
 
-export type PutOutcome = 'new-object' | 'new-version' | 'duplicate';
+/**
+ * What a put did with one version. `after-revocation` means nothing was stored: revoking is permanent and
+ * no newer version of a revoked object may be created (STIX 2.1 §3.6.2).
+ */
+export type PutOutcome = 'new-object' | 'new-version' | 'duplicate' | 'after-revocation';
 
 export interface PutItem {
   object: Record<string, unknown>;
@@ -81,6 +85,9 @@ export interface Store {
   get(id: string, version?: 'latest' | 'first' | 'all' | string): Promise<StoredVersion[]>;
   /** Edges into and out of the latest versions of `id` (relationships, sightings and embedded refs). */
   edges(id: string): Promise<Edge[]>;
+  /** Latest versions per type. */
   counts(): Promise<TypeCount[]>;
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

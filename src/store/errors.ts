@@ -1,0 +1,15 @@
+// Errors a store query raises for input the caller can correct.
+
+export class InvalidCursorError extends Error {
+  constructor(readonly cursor: string) {
+    super(`the paging cursor ${JSON.stringify(cursor)} is not one this store issued`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export class InvalidTimestampError extends Error {
+  constructor(readonly parameter: string, readonly value: string) {
+    super(`${parameter} ${JSON.stringify(value)} is not an RFC 3339 timestamp`);
+    this.name = 'InvalidTimestampError';
+  }
+}

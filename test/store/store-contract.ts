@@ -1,0 +1,191 @@
+// The behaviour every Store backend must show; each backend's test file runs it with its own factory.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Store } from '../../src/store/store.ts';
+
+export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+
+const IDENTITY = 'identity--0f2a9c2e-8f36-4a48-9fb7-3a1a2f6f0c11';
+const ACTOR = 'intrusion-set--c93fccb1-e8e8-42cf-ae33-2ad1d183913a';
+const MALWARE = 'malware--b2e2a3f1-7c8d-4e5f-9a0b-1c2d3e4f5a6b';
+const TLP_CLEAR = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
+
+function actor(modified: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'intrusion-set', spec_version: '2.1', id: ACTOR, created: '2020-01-01T00:00:00.000Z', modified,
+    name: 'Lazarus Group', created_by_ref: IDENTITY, ...extra,
+  };
+}
+
+const malware = {
+  type: 'malware', spec_version: '2.1', id: MALWARE, created: '2020-01-01T00:00:00.000Z',
+  modified: '2020-01-01T00:00:00.000Z', name: 'Volgmer', is_family: true, object_marking_refs: [TLP_CLEAR],
+};
+const uses = {
+  type: 'relationship', spec_version: '2.1', id: 'relationship--5a0d7e2b-1c3f-4d5e-8f9a-0b1c2d3e4f5a',
+  created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z', relationship_type: 'uses',
+  source_ref: ACTOR, target_ref: MALWARE,
+};
+
+export function storeContract(name: string, open: StoreFactory): void {
+  const withStore = (title: string, body: (store: Store) => Promise<void>): void => {
+    test(`${name}: ${title}`, async () => {
+      const { store, cleanup } = await open();
+      try {
+        await body(store);
+      } finally {
+        await store.close();
+        await cleanup();
+      }
+    });
+  };
+
+  withStore('a new object is reported as new', async (store) => {
+    assert.deepEqual(await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]), ['new-object']);
+  });
+
+  withStore('storing the same version again is a no-op reported as duplicate', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    assert.deepEqual(await store.put([{ object: actor('2020-01-01T00:00:00Z') }]), ['duplicate']);
+    assert.equal((await store.get(ACTOR, 'all')).length, 1);
+  });
+
+  withStore('a newer modified adds a version and becomes latest', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    assert.deepEqual(await store.put([{ object: actor('2021-01-01T00:00:00.000Z') }]), ['new-version']);
+    const [latest] = await store.get(ACTOR, 'latest');
+    assert.equal(latest!.modified, '2021-01-01T00:00:00.000Z');
+  });
+
+  withStore('an older version arriving late does not replace latest but becomes first', async (store) => {
+    await store.put([{ object: actor('2021-01-01T00:00:00.000Z') }]);
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    assert.equal((await store.get(ACTOR, 'latest'))[0]!.modified, '2021-01-01T00:00:00.000Z');
+    assert.equal((await store.get(ACTOR, 'first'))[0]!.modified, '2020-01-01T00:00:00.000Z');
+  });
+
+  withStore('versions compare as instants whatever their fraction digits', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.5Z') }, { object: actor('2020-01-01T00:00:00Z') }]);
+    assert.equal((await store.get(ACTOR, 'latest'))[0]!.modified, '2020-01-01T00:00:00.5Z');
+  });
+
+  withStore('all versions are returned oldest first', async (store) => {
+    await store.put([{ object: actor('2022-01-01T00:00:00.000Z') }, { object: actor('2020-01-01T00:00:00.000Z') }]);
+    const all = await store.get(ACTOR, 'all');
+    assert.deepEqual(all.map((v) => v.modified), ['2020-01-01T00:00:00.000Z', '2022-01-01T00:00:00.000Z']);
+  });
+
+  withStore('a specific version is found by its modified timestamp', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: actor('2022-01-01T00:00:00.000Z') }]);
+    const [one] = await store.get(ACTOR, '2020-01-01T00:00:00Z');
+    assert.equal(one!.modified, '2020-01-01T00:00:00.000Z');
+  });
+
+  withStore('no version may follow a revoked one', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z', { revoked: true }) }]);
+    assert.deepEqual(await store.put([{ object: actor('2021-01-01T00:00:00.000Z') }]), ['after-revocation']);
+    const [latest] = await store.get(ACTOR, 'latest');
+    assert.equal(latest!.revoked, true);
+  });
+
+  withStore('stored JSON text is kept byte for byte', async (store) => {
+    const json = '{"type":"intrusion-set","id":"' + ACTOR + '","x_big":12345678901234567890,"x_float":1.50}';
+    await store.put([{ object: { ...actor('2020-01-01T00:00:00.000Z') }, json }]);
+    assert.equal((await store.get(ACTOR))[0]!.json, json);
+  });
+
+  withStore('date_added is unique and increasing across puts', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: malware }, { object: uses }]);
+    const { versions } = await store.query({ versions: 'all' });
+    const added = versions.map((v) => v.dateAdded);
+    assert.deepEqual([...added].sort(), added);
+    assert.equal(new Set(added).size, 3);
+    assert.match(added[0]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  });
+
+  withStore('query filters by type', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: malware }, { object: uses }]);
+    const { versions } = await store.query({ types: ['malware', 'relationship'] });
+    assert.deepEqual(versions.map((v) => v.type).sort(), ['malware', 'relationship']);
+  });
+
+  withStore('query filters by id, creator and marking', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: malware }, { object: uses }]);
+    assert.deepEqual((await store.query({ ids: [MALWARE] })).versions.map((v) => v.id), [MALWARE]);
+    assert.deepEqual((await store.query({ createdBy: [IDENTITY] })).versions.map((v) => v.id), [ACTOR]);
+    assert.deepEqual((await store.query({ markings: [TLP_CLEAR] })).versions.map((v) => v.id), [MALWARE]);
+  });
+
+  withStore('query returns only versions added after a given instant', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    const [first] = (await store.query({})).versions;
+    await store.put([{ object: malware }]);
+    const { versions } = await store.query({ addedAfter: first!.dateAdded });
+    assert.deepEqual(versions.map((v) => v.id), [MALWARE]);
+  });
+
+  withStore('query pages with a cursor without gaps or repeats', async (store) => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ object: actor(`2020-01-01T00:00:${String(i).padStart(2, '0')}.000Z`) }));
+    await store.put(many);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.query({ versions: 'all', limit: 10, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.versions.map((v) => v.modified!));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    assert.equal(seen.length, 25);
+    assert.equal(new Set(seen).size, 25);
+  });
+
+  withStore('latest query hides revoked objects only when asked', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z', { revoked: true }) }, { object: malware }]);
+    assert.equal((await store.query({})).versions.length, 2);
+    assert.deepEqual((await store.query({ includeRevoked: false })).versions.map((v) => v.id), [MALWARE]);
+  });
+
+  withStore('a relationship makes an edge between its endpoints', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: malware }, { object: uses }]);
+    const edges = await store.edges(MALWARE);
+    assert.ok(edges.some((e) => e.source === ACTOR && e.target === MALWARE && e.via === 'uses' && e.through === uses.id));
+  });
+
+  withStore('embedded references are edges', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    const edges = await store.edges(IDENTITY);
+    assert.deepEqual(edges, [{ source: ACTOR, target: IDENTITY, via: 'created_by_ref' }]);
+  });
+
+  withStore('edges follow the latest version only', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    const other = 'identity--1b1a1c1d-2e2f-4a4b-8c8d-9e9f0a0b0c0d';
+    await store.put([{ object: actor('2021-01-01T00:00:00.000Z', { created_by_ref: other }) }]);
+    assert.deepEqual(await store.edges(IDENTITY), []);
+    assert.equal((await store.edges(other)).length, 1);
+  });
+
+  withStore('counts are of latest versions by type', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: actor('2021-01-01T00:00:00.000Z') }, { object: malware }]);
+    assert.deepEqual(await store.counts(), [{ type: 'intrusion-set', count: 1 }, { type: 'malware', count: 1 }]);
+  });
+
+  withStore('a rolled-back write batch leaves nothing behind', async (store) => {
+    const batch = await store.begin();
+    await batch.put([{ object: malware }]);
+    await batch.rollback();
+    assert.deepEqual(await store.get(MALWARE), []);
+  });
+
+  withStore('a committed write batch is visible', async (store) => {
+    const batch = await store.begin();
+    await batch.put([{ object: malware }]);
+    await batch.commit();
+    assert.equal((await store.get(MALWARE)).length, 1);
+  });
+
+  withStore('settings are kept', async (store) => {
+    assert.equal(await store.getSetting('demo'), null);
+    await store.setSetting('demo', 'loaded');
+    assert.equal(await store.getSetting('demo'), 'loaded');
+  });
+}
