@@ -4,7 +4,7 @@
 // slower than JSON.parse, which would break the import-speed budget. So this scanner tracks only strings,
 // escapes and bracket depth to find where each element of a bundle's `objects` array (or of a top-level
 // array) starts and ends, and hands each element's text to JSON.parse. It accepts a bundle, a bare array of
-// objects, or a single object.
+// objects, a single object, or several such documents one after another (JSON lines, `cat a.json b.json`).
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -83,6 +83,7 @@ export class BundleSplitter {
   /** Depth at which array elements sit: 1 in a top-level array, 2 in a bundle's `objects`; -1 outside. */
   #elementDepth = -1;
   #elementLine = 1;
+  #documentLine = 1;
   #index = 0;
   #expectKey = true;
   #lastKey: string | null = null;
@@ -177,8 +178,10 @@ export class BundleSplitter {
   }
 
   #open(chunk: Buffer, byte: number, i: number): void {
+    if (this.#mode === 'done') this.#nextDocument();
     if (this.#mode === 'start') {
       this.#depth = 1;
+      this.#documentLine = this.#line;
       if (byte === OPEN_BRACE) {
         this.#mode = 'top-object';
         this.#envelope.begin(i);
@@ -188,7 +191,6 @@ export class BundleSplitter {
       }
       return;
     }
-    if (this.#mode === 'done') throw new SplitError('unexpected data after the end of the document', this.#line);
     if (this.#mode === 'top-object' && this.#depth === 1 && !this.#expectKey && this.#lastKey === 'objects' && byte === OPEN_BRACKET) {
       // The objects array is streamed element by element; the envelope keeps an empty `[]` in its place.
       this.#envelope.pause(chunk, i + 1);
@@ -221,7 +223,7 @@ export class BundleSplitter {
     if (!wasObject) return;
     const text = this.#envelope.finish(chunk, i + 1);
     if (!this.#sawObjects) {
-      out.push({ text, line: 1, index: -1 });
+      out.push({ text, line: this.#documentLine, index: -1 });
       return;
     }
     try {
@@ -230,6 +232,13 @@ export class BundleSplitter {
     } catch (err) {
       throw new SplitError(`the bundle's envelope is not valid JSON: ${(err as Error).message}`, 1);
     }
+  }
+
+  #nextDocument(): void {
+    this.#mode = 'start';
+    this.#expectKey = true;
+    this.#lastKey = null;
+    this.#sawObjects = false;
   }
 
   #maybeBeginElement(i: number): void {

@@ -91,3 +91,9 @@ test('splitter yields exactly the objects of any bundle, whatever the chunking',
     },
   ), { numRuns: 300 });
 });
+
+test('splitter reads JSON lines and concatenated documents', () => {
+  const { elements } = split('{"a":1}\n{"b":2}\n{"type":"bundle","objects":[{"c":3}]}\n');
+  assert.deepEqual(elements.map((e) => JSON.parse(e.text)), [{ a: 1 }, { b: 2 }, { c: 3 }]);
+  assert.deepEqual(elements.map((e) => e.line), [1, 2, 3]);
+});
