@@ -1,0 +1,39 @@
+// The pattern engine's public surface: parse, print, validate and match STIX 2.1 patterns.
+import type { PatternDiagnostic } from './diagnostics.ts';
+import { diagnostic } from './diagnostics.ts';
+import { PatternSyntaxError } from './errors.ts';
+import type { PatternLimits } from './limits.ts';
+import { parsePattern } from './parser.ts';
+import { checkPattern } from './validator.ts';
+
+export type * from './ast.ts';
+export type { PatternDiagnostic, PatternSeverity } from './diagnostics.ts';
+export { DIAGNOSTIC_CATALOG, hasErrors } from './diagnostics.ts';
+export {
+  PatternError,
+  PatternSyntaxError,
+  PatternLimitError,
+  PatternInvalidError,
+  PatternMatchLimitError,
+} from './errors.ts';
+export { DEFAULT_LIMITS, type PatternLimits } from './limits.ts';
+export { parsePattern } from './parser.ts';
+export { printPattern } from './printer.ts';
+export { checkPattern } from './validator.ts';
+
+/**
+ * Every problem with `source` as a STIX 2.1 pattern; an empty array means valid. Never throws: syntax and
+ * limit errors come back as one diagnostic (the first), semantic problems all together.
+ */
+export function validatePattern(source: string, limits?: Partial<PatternLimits>): PatternDiagnostic[] {
+  try {
+    return checkPattern(parsePattern(source, limits), source);
+  } catch (err) {
+    if (err instanceof PatternSyntaxError) {
+      return [diagnostic(err.code === 'limit-exceeded' ? 'limit-exceeded' : 'syntax-error', err.description, err.line, err.column)];
+    }
+    // A bug in the engine must not abort an import; report it as a diagnostic instead.
+    const message = err instanceof Error ? err.message : String(err);
+    return [diagnostic('internal-error', `The pattern could not be checked: ${message}`, 1, 1)];
+  }
+}

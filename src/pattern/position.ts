@@ -1,0 +1,73 @@
+// Source positions: node offsets kept beside the tree (so trees stay plain data) and offset → line:column.
+
+const starts = new WeakMap<object, number>();
+
+export function setOffset(node: object, offset: number): void {
+  starts.set(node, offset);
+}
+
+/** Where `node` starts in the text it was parsed from, or undefined for a node built by hand. */
+export function offsetOf(node: object): number | undefined {
+  return starts.get(node);
+}
+
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/** 1-based line and column (in characters) of `offset`; CR, LF and CRLF each end a line. */
+export function lineColumn(source: string, offset: number): LineColumn {
+  let line = 1;
+  let column = 1;
+  const end = Math.min(offset, source.length);
+  for (let i = 0; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      column = 1;
+    } else if (c === 13) {
+      // The LF that follows ends the line.
+    } else if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(source.charCodeAt(i - 1))) {
+      // Second half of a surrogate pair: same character.
+    } else {
+      column++;
+    }
+  }
+  return { line, column };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** Line starts computed once, so many diagnostics on a long pattern cost O(log n) each, not O(n). */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly source: string) {}
+
+  at(offset: number): LineColumn {
+    const starts = (this.starts ??= lineStarts(this.source));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = starts[lo]!;
+    // Columns count characters, so measure only this line's prefix.
+    return { line: lo + 1, column: lineColumn(this.source.slice(lineStart, offset), offset - lineStart).column };
+  }
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && source.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}

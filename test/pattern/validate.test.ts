@@ -1,0 +1,64 @@
+// validatePattern: the never-throwing entry point the STIX validator calls for every indicator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { validatePattern } from '../../src/pattern/index.ts';
+
+const fixtures = JSON.parse(
+  readFileSync(new URL('../fixtures/pattern/oasis-indicator-patterns.json', import.meta.url), 'utf8'),
+) as { id: string; pattern: string }[];
+
+test('every pattern in the OASIS example bundles validates without errors or warnings', () => {
+  assert.ok(fixtures.length > 40);
+  for (const { id, pattern } of fixtures) {
+    assert.deepEqual(validatePattern(pattern), [], `${id}: ${pattern}`);
+  }
+});
+
+test('a valid pattern gives an empty array', () => {
+  assert.deepEqual(validatePattern("[file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f']"), []);
+});
+
+test('a syntax error comes back as one error diagnostic with line and column', () => {
+  assert.deepEqual(validatePattern("[file:name = 'a'\n  AND file:size]"), [
+    {
+      severity: 'error',
+      code: 'syntax-error',
+      message:
+        'Expected a comparison operator (=, !=, <, <=, >, >=, IN, LIKE, MATCHES, ISSUBSET, ISSUPERSET) after the object path, but found \']\'',
+      line: 2,
+      column: 16,
+    },
+  ]);
+});
+
+test('semantic problems are all reported together', () => {
+  const codes = validatePattern("[file:size = 'big' AND file:nmae = 'a'] REPEATS 0 TIMES").map((d) => d.code);
+  assert.deepEqual(codes.sort(), ['repeats-not-positive', 'type-mismatch', 'unknown-property']);
+});
+
+test('warnings alone leave a pattern valid (custom objects are legal)', () => {
+  const diagnostics = validatePattern("[x-acme-widget:serial = 'A-1']");
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.severity, 'warning');
+  assert.equal(diagnostics[0]!.code, 'unknown-object-type');
+});
+
+test('an over-long pattern is a limit-exceeded error, not an exception', () => {
+  const long = `[file:name = '${'a'.repeat(300_000)}']`;
+  const [d] = validatePattern(long);
+  assert.equal(d?.code, 'limit-exceeded');
+});
+
+test('deep nesting is a limit-exceeded error, not a stack overflow', () => {
+  const deep = `${'('.repeat(5000)}[file:name = 'a']${')'.repeat(5000)}`;
+  const [d] = validatePattern(deep);
+  assert.equal(d?.code, 'limit-exceeded');
+});
+
+test('validatePattern does not throw on non-pattern input', () => {
+  for (const input of ['', ' ', ']', "'", "t'", '[[[', '\u0000', '\ud800', 'x'.repeat(10)]) {
+    assert.doesNotThrow(() => validatePattern(input));
+    assert.equal(validatePattern(input)[0]?.severity, 'error');
+  }
+});
