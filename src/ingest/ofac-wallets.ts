@@ -1,17 +1,13 @@
 // Converts OFAC SDN digital-currency addresses into wallet observables and indicators attributed to their SDN entry.
-//
-// STIX 2.1 defines no cryptocurrency-wallet SCO, so wallets are a custom SCO `cryptocurrency-wallet`
-// (§11.2 custom objects: a type name of 3–250 characters from a–z, 0–9 and `-`, not one the spec defines,
-// with the common SCO properties) with two custom properties, `value` (the address as OFAC lists it) and
-// `currency` (OFAC's code: XBT, ETH, USDT…). Its id is a UUIDv5 in the spec's SCO namespace (§2.9) over the
-// canonical JSON of {currency, value}, as §11.2 asks of custom SCOs with deterministic ids. Indicators
-// match the address with `[cryptocurrency-wallet:value = '…']`.
+// Wallets are the `cryptocurrency-wallet` SCO of cryptocurrency-wallet.ts; indicators match the address with
+// `[cryptocurrency-wallet:value = '…']`.
 import { LAZARUS_GROUP } from './attack-groups.ts';
-import { deterministicId, STIX_SCO_NAMESPACE, uuidV5 } from './deterministic-id.ts';
+import { WALLET_EXTENSION_DEFINITION, WALLET_TYPE, walletObject } from './cryptocurrency-wallet.ts';
+import { deterministicId } from './deterministic-id.ts';
 import { jsonElementLines } from './json-element-lines.ts';
 import { MalformedLineError } from './malformed-line-error.ts';
 import { patternLiteral } from './pattern-literal.ts';
-import { OFAC_IDENTITY } from './source-identities.ts';
+import { OFAC_IDENTITY, TOCSIN_IDENTITY } from './source-identities.ts';
 import { SourceFormatError } from './source-format-error.ts';
 import { sdoHeader, type Conversion, type StixObject } from './stix-object.ts';
 
@@ -27,8 +23,6 @@ export interface OfacWalletOptions {
    */
   entityTargets?: Record<string, string>;
 }
-
-export const WALLET_TYPE = 'cryptocurrency-wallet';
 
 interface AddressRecord {
   entNum: number;
@@ -68,13 +62,6 @@ function readRecord(raw: unknown): AddressRecord | string {
   };
 }
 
-/** The custom SCO for one listed address. */
-export function walletObject(currency: string, address: string): StixObject {
-  // Keys in JCS (RFC 8785) order; both values are ASCII, so JSON.stringify escapes them canonically.
-  const idName = `{"currency":${JSON.stringify(currency)},"value":${JSON.stringify(address)}}`;
-  return { type: WALLET_TYPE, spec_version: '2.1', id: `${WALLET_TYPE}--${uuidV5(STIX_SCO_NAMESPACE, idName)}`, value: address, currency };
-}
-
 function identityClass(sdnType: string | null): string {
   if (sdnType === 'individual') return 'individual';
   // The legacy CSV leaves the type empty (`-0-`) for entities: organisations, companies, groups.
@@ -83,7 +70,7 @@ function identityClass(sdnType: string | null): string {
 
 /**
  * Converts the address file (`{ snapshot, addresses: [...] }` as derived from sdn.csv, or a bare array of the
- * same records): the OFAC identity; per SDN entry an identity (unless it is mapped to an existing object);
+ * same records): the OFAC identity and the wallet type's definition; per SDN entry an identity (unless it is mapped to an existing object);
  * per listed (currency, address) a wallet SCO `related-to` the entry; per address an indicator that
  * `indicates` a mapped intrusion set or is `related-to` the entry's identity (STIX 2.1 allows `indicates`
  * only towards threat objects, §4.7, so an identity is linked by the generic relationship).
@@ -117,7 +104,7 @@ export function convertOfacWallets(text: string, options: OfacWalletOptions): Co
     }
   });
 
-  const objects: StixObject[] = [OFAC_IDENTITY];
+  const objects: StixObject[] = [OFAC_IDENTITY, TOCSIN_IDENTITY, WALLET_EXTENSION_DEFINITION];
   const entities = new Map<number, { target: string; record: AddressRecord; viaIdentity: boolean }>();
   for (const record of kept) {
     if (entities.has(record.entNum)) continue;

@@ -52,3 +52,10 @@ export const DPRK_MFA_IDENTITY = identity('dprk-mfa', {
   identity_class: 'organization',
   sectors: ['government-national'],
 });
+
+/** Tocsin itself: the creator of the definitions it adds to STIX (the cryptocurrency-wallet SCO). */
+export const TOCSIN_IDENTITY = identity('tocsin', {
+  name: 'Tocsin',
+  description: 'Tocsin open threat-intelligence hub (the project that defines the objects it adds to STIX 2.1).',
+  identity_class: 'system',
+});

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { convertOfacWallets, walletObject } from '../../src/ingest/ofac-wallets.ts';
+import { convertOfacWallets } from '../../src/ingest/ofac-wallets.ts';
+import { walletObject, WALLET_EXTENSION_DEFINITION } from '../../src/ingest/cryptocurrency-wallet.ts';
 import { OFAC_IDENTITY } from '../../src/ingest/source-identities.ts';
 import { SourceFormatError } from '../../src/ingest/source-format-error.ts';
 
@@ -53,7 +54,8 @@ test('an address listed under two currencies gives one indicator and one wallet 
 
 test('the wallet SCO id is a UUIDv5 over its currency and address', () => {
   const wallet = walletObject('ETH', LAZARUS_ETH);
-  assert.deepEqual(Object.keys(wallet), ['type', 'spec_version', 'id', 'value', 'currency']);
+  assert.deepEqual(Object.keys(wallet), ['type', 'spec_version', 'id', 'value', 'currency', 'extensions']);
+  assert.deepEqual(wallet.extensions, { [WALLET_EXTENSION_DEFINITION.id]: { extension_type: 'new-sco' } });
   assert.equal(wallet.id, walletObject('ETH', LAZARUS_ETH).id);
   assert.notEqual(wallet.id, walletObject('USDT', LAZARUS_ETH).id);
   assert.match(wallet.id, /^cryptocurrency-wallet--[0-9a-f]{8}-[0-9a-f]{4}-5/);
@@ -89,5 +91,5 @@ test('a file that is not JSON is refused as a whole', () => {
 
 test('a bare array without a date is refused unless a date is given', () => {
   assert.throws(() => convertOfacWallets('[]', { file: FILE }), SourceFormatError);
-  assert.equal(convertOfacWallets('[]', { file: FILE, date: '2024-01-01T00:00:00.000Z' }).objects.length, 1);
+  assert.equal(convertOfacWallets('[]', { file: FILE, date: '2024-01-01T00:00:00.000Z' }).objects.length, 3);
 });
