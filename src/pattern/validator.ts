@@ -11,7 +11,7 @@ import {
 } from './ast.ts';
 import { isValidBase64, isValidHex } from './binary.ts';
 import { hasHostBits, parseCidr } from './cidr.ts';
-import { diagnostic, type DiagnosticCode, type PatternDiagnostic } from './diagnostics.ts';
+import { diagnostic, DIAGNOSTIC_CATALOG, type DiagnosticCode, type PatternDiagnostic } from './diagnostics.ts';
 import { printPath } from './printer.ts';
 import { LineIndex, offsetOf } from './position.ts';
 import { compileRegex } from './regex.ts';
@@ -35,6 +35,7 @@ interface Resolved {
 
 class Checker {
   readonly diagnostics: PatternDiagnostic[] = [];
+  private readonly warned = new Set<string>();
   private readonly lines: LineIndex;
 
   constructor(source: string) {
@@ -336,6 +337,11 @@ class Checker {
   }
 
   private report(code: DiagnosticCode, node: object, message: string): void {
+    // A warning repeated for every comparison on one custom type would drown the errors; say it once.
+    if (DIAGNOSTIC_CATALOG[code].severity === 'warning') {
+      if (this.warned.has(message)) return;
+      this.warned.add(message);
+    }
     const offset = offsetOf(node) ?? 0;
     const { line, column } = this.lines.at(offset);
     this.diagnostics.push(diagnostic(code, message, line, column));

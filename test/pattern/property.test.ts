@@ -1,0 +1,58 @@
+// Property-based tests: the printer is the parser's inverse, and no input makes the engine throw anything unnamed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parsePattern, printPattern, validatePattern, PatternSyntaxError } from '../../src/pattern/index.ts';
+import { pattern, patternLikeText } from './arbitraries.ts';
+
+test('parse(print(ast)) deep-equals ast for generated trees', () => {
+  fc.assert(
+    fc.property(pattern, (ast) => {
+      assert.deepEqual(parsePattern(printPattern(ast)), ast);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('printing is idempotent: print(parse(print(ast))) equals print(ast)', () => {
+  fc.assert(
+    fc.property(pattern, (ast) => {
+      const text = printPattern(ast);
+      assert.equal(printPattern(parsePattern(text)), text);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+function onlyNamedErrors(text: string): void {
+  try {
+    parsePattern(text);
+  } catch (err) {
+    if (!(err instanceof PatternSyntaxError)) throw err;
+  }
+  const diagnostics = validatePattern(text);
+  assert.ok(diagnostics.every((d) => d.code !== 'internal-error'), JSON.stringify(diagnostics));
+}
+
+test('parsePattern throws nothing but PatternSyntaxError on pattern-like token soup', () => {
+  fc.assert(fc.property(patternLikeText, onlyNamedErrors), { numRuns: 5000 });
+});
+
+test('parsePattern throws nothing but PatternSyntaxError on arbitrary Unicode text', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), onlyNamedErrors), { numRuns: 3000 });
+});
+
+test('validatePattern never reports an internal error on generated (possibly semantically invalid) trees', () => {
+  fc.assert(fc.property(pattern, (ast) => onlyNamedErrors(printPattern(ast))), { numRuns: 1000 });
+});
+
+test('mutating a valid pattern by one character never makes the engine throw an unnamed error', () => {
+  fc.assert(
+    fc.property(pattern, fc.nat(), fc.string({ minLength: 1, maxLength: 2 }), (ast, at, insert) => {
+      const text = printPattern(ast);
+      const i = at % (text.length + 1);
+      onlyNamedErrors(text.slice(0, i) + insert + text.slice(i + 1));
+    }),
+    { numRuns: 2000 },
+  );
+});
