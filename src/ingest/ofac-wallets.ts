@@ -96,6 +96,10 @@ export function convertOfacWallets(text: string, options: OfacWalletOptions): Co
   const skipped: MalformedLineError[] = [];
   const kept: AddressRecord[] = [];
   records.forEach((raw, i) => {
+    // Records outside the program filter are not wanted, so their defects are not reported either.
+    const programs = (raw as { programs?: unknown } | null)?.programs;
+    const readablePrograms = Array.isArray(programs) && programs.every((p) => typeof p === 'string');
+    if (options.program !== undefined && readablePrograms && !programMatches(programs as string[], options.program)) return;
     const record = readRecord(raw);
     if (typeof record === 'string') {
       skipped.push(new MalformedLineError(options.file, lines[i] ?? 1, JSON.stringify(raw) ?? '', `addresses[${i}]: ${record}`));

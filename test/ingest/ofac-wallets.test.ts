@@ -93,3 +93,7 @@ test('a bare array without a date is refused unless a date is given', () => {
   assert.throws(() => convertOfacWallets('[]', { file: FILE }), SourceFormatError);
   assert.equal(convertOfacWallets('[]', { file: FILE, date: '2024-01-01T00:00:00.000Z' }).objects.length, 3);
 });
+
+test('a defective record outside the program filter is not reported', () => {
+  assert.deepEqual(convertOfacWallets(text, { file: FILE, program: 'DPRK' }).skipped, []);
+});
