@@ -31,15 +31,16 @@ interface Reference {
 }
 
 function reference(text: string): Reference | null {
-  const [first = '', ...more] = text.trim().split(/\s+/);
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const [first = '', ...more] = trimmed.split(/\s+/);
+  // Notes after the address are usually a language in parentheses: "(Korean)".
   const note = more.join(' ').replace(/^\((.*)\)$/, '$1');
-  try {
-    const url = new URL(first);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not a web address');
-    return { source_name: url.hostname.replace(/^www\./, ''), url: first, ...(note ? { description: note } : {}) };
-  } catch {
-    return text.trim() === '' ? null : { source_name: 'maltrail-reference', description: text.trim() };
+  const url = URL.canParse(first) ? new URL(first) : null;
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    return { source_name: 'maltrail-reference', description: trimmed };
   }
+  return { source_name: url.hostname.replace(/^www\./, ''), url: first, ...(note ? { description: note } : {}) };
 }
 
 /**

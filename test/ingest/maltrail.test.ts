@@ -109,3 +109,15 @@ test('a new Reference block replaces the previous block references', () => {
   const refs = byName(objects, 'y.example').external_references as { url?: string }[];
   assert.deepEqual(refs.slice(1).map((r) => r.url), ['https://b.example/2']);
 });
+
+test('a reference note in parentheses becomes the reference description', () => {
+  const { objects } = convertMaltrail('# Reference: https://blog.alyac.co.kr/2209 (Korean)\nx.example\n', { file: 'apt_kimsuky.txt', date: DATE });
+  const refs = byName(objects, 'x.example').external_references as unknown[];
+  assert.deepEqual(refs[1], { source_name: 'blog.alyac.co.kr', url: 'https://blog.alyac.co.kr/2209', description: 'Korean' });
+});
+
+test('a reference that is not a web address is kept as a description', () => {
+  const { objects } = convertMaltrail('# Reference: internal research\nx.example\n', { file: 'apt_kimsuky.txt', date: DATE });
+  const refs = byName(objects, 'x.example').external_references as unknown[];
+  assert.deepEqual(refs[1], { source_name: 'maltrail-reference', description: 'internal research' });
+});
