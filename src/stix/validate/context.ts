@@ -1,0 +1,62 @@
+// The per-object validation context: which object is being checked and the problems found so far.
+import { makeProblem, type Problem, type RuleCode } from '../problem.ts';
+import type { TypeSpec } from '../types/model.ts';
+
+export class Context {
+  readonly problems: Problem[] = [];
+  /** Set when the object carries a toplevel-property-extension, which makes unknown top-level properties legitimate. */
+  toplevelExtension = false;
+  constructor(
+    readonly objectId: string | null,
+    readonly type: string,
+    /** The object under validation (granular-marking selectors resolve against it). */
+    readonly root: Record<string, unknown>,
+    /** The model entry of the type, or null for a custom object type. */
+    readonly spec: TypeSpec | null,
+  ) {
+    this.typeSection = spec?.section ?? '11.2';
+  }
+  /** Section of the type under validation: the default citation for its table-driven rules. */
+  readonly typeSection: string;
+
+  report(code: RuleCode, path: string, message: string, spec?: string): void {
+    this.problems.push(makeProblem(code, this.objectId, path, message, spec));
+  }
+}
+
+/** A short, quoted rendering of a value for messages (never more than ~60 characters). */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+/** JSON type name of a value, for "expected X, got Y" messages. */
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Appends a property to a JSON path, using bracket notation when the name is not a plain identifier. */
+export function childPath(path: string, key: string): string {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const plain = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (i > 0 && c >= 48 && c <= 57);
+    if (!plain) return `${path}[${JSON.stringify(key)}]`;
+  }
+  return key.length === 0 ? `${path}[""]` : `${path}.${key}`;
+}
+
+/** The path of a value: `path`, or its `idx`-th item when `idx` is not negative (built only when reporting). */
+export function at(path: string, idx: number): string {
+  return idx < 0 ? path : `${path}[${idx}]`;
+}

@@ -1,0 +1,122 @@
+// validateObject: one STIX object against the model tables, the common rules and its type's MUSTs.
+import { computeScoId } from '../ids.ts';
+import { makeProblem, type Problem } from '../problem.ts';
+import { COMMON_PROPERTIES, TYPES } from '../types/index.ts';
+import type { TypeSpec } from '../types/model.ts';
+import { Context, childPath, isPlainObject, jsonType, show } from './context.ts';
+import { checkCustomProperty, customTypeSpec } from './custom.ts';
+import { extensionTypesOf } from './extensions.ts';
+import { identifierSeparator, isLanguageTag } from './lexical.ts';
+import { META_RULES } from './meta-rules.ts';
+import { SCO_RULES } from './sco-rules.ts';
+import { SDO_RULES } from './sdo-rules.ts';
+import { SRO_RULES } from './sro-rules.ts';
+import { checkOrder } from './time-order.ts';
+import { checkValue } from './values.ts';
+
+const TYPE_RULES = new Map([...SDO_RULES, ...SRO_RULES, ...SCO_RULES, ...META_RULES]);
+
+function checkId(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): void {
+  const id = obj.id;
+  if (id === undefined) return; // reported as a missing required property
+  if (typeof id !== 'string') {
+    ctx.report('property-type', '$.id', `Expected an identifier string at $.id, got ${jsonType(id)} ${show(id)}.`, '2.9');
+    return;
+  }
+  const sep = identifierSeparator(id);
+  if (sep < 0) {
+    ctx.report('id-format', '$.id', `id ${show(id)} is not of the form type--UUID with an RFC 4122 UUID.`);
+    return;
+  }
+  if (sep !== ctx.type.length || !id.startsWith(ctx.type)) {
+    ctx.report('id-type-mismatch', '$.id', `id ${show(id)} has type prefix ${show(id.slice(0, sep))} but the object type is ${show(ctx.type)}.`);
+    return;
+  }
+  const version = id.charCodeAt(sep + 16) - 48;
+  if (spec.category === 'sco') {
+    const expected = computeScoId(obj);
+    if (expected !== null && expected !== id) {
+      ctx.report('sco-id-mismatch', '$.id', `id ${show(id)} differs from ${expected}, the UUIDv5 of its ID contributing properties.`, '3.4');
+    }
+  } else if (version !== 4) {
+    ctx.report('id-uuid-version', '$.id', `id ${show(id)} uses a version ${version} UUID; ${spec.category === 'bundle' ? 'bundles' : 'this object type'} should use UUIDv4.`);
+  }
+}
+
+function hasToplevelExtension(obj: Record<string, unknown>): boolean {
+  return extensionTypesOf(obj.extensions)?.includes('toplevel-property-extension') ?? false;
+}
+
+/** Core of validateObject, for a JSON object with a string type. */
+export function validateTyped(obj: Record<string, unknown>, type: string): Problem[] {
+  const id = typeof obj.id === 'string' ? obj.id : null;
+  const known = TYPES.get(type) ?? null;
+  const ctx = new Context(id, type, obj, known);
+  const spec = known ?? customTypeSpec(type, obj, ctx);
+  const custom = known === null;
+  ctx.toplevelExtension = hasToplevelExtension(obj);
+  const entries = spec.entries;
+
+  for (const key in obj) {
+    const value = obj[key];
+    const entry = entries.get(key);
+    if (entry !== undefined) {
+      if (key !== 'type' && key !== 'id') checkValue(entry.kind, value, entry.path, ctx);
+    } else {
+      const common = COMMON_PROPERTIES.get(key);
+      if (common !== undefined) {
+        if (key === 'defanged') {
+          ctx.report('defanged-not-sco', '$.defanged', `defanged must only be used on SCOs, not on a ${type}.`);
+        } else {
+          ctx.report('property-not-applicable', childPath('$', key), `Common property ${key} is not applicable to ${type} objects.`);
+        }
+        checkValue(common, value, childPath('$', key), ctx);
+      } else {
+        checkCustomProperty(key, value, ctx, custom);
+      }
+    }
+    if (key.charCodeAt(key.length - 1) === 99 && key.endsWith('_enc') && obj[key.slice(0, -4)] === undefined) {
+      ctx.report('enc-without-base', childPath('$', key), `${key} is present without ${key.slice(0, -4)}, the property whose encoding it names.`);
+    }
+  }
+  for (const name of spec.required) {
+    if (obj[name] === undefined) {
+      ctx.report('required-property', childPath('$', name), `${type} ${id ?? '(no id)'} is missing required property ${name}.`, spec.section === '11.2' ? '3.2' : spec.section);
+    }
+  }
+  checkId(ctx, spec, obj);
+  const sv = obj.spec_version;
+  if (sv !== undefined && sv !== '2.1') {
+    ctx.report('spec-version', '$.spec_version', `spec_version ${show(sv)} is not "2.1".`);
+  }
+  const lang = obj.lang;
+  if (typeof lang === 'string' && !isLanguageTag(lang)) {
+    ctx.report('lang-format', '$.lang', `lang ${show(lang)} is not an RFC 5646 language tag.`);
+  }
+  checkOrder(ctx, 'created', 'modified', false, '3.6.1');
+  TYPE_RULES.get(type)?.(ctx);
+  return ctx.problems;
+}
+
+/**
+ * Validates one STIX object. Pure: never throws, never mutates; returns every problem found (empty when valid).
+ */
+export function validateObject(obj: unknown): Problem[] {
+  try {
+    if (!isPlainObject(obj)) {
+      return [makeProblem('not-an-object', null, '$', `Expected a STIX object (JSON object), got ${jsonType(obj)} ${show(obj)}.`)];
+    }
+    const type = obj.type;
+    if (typeof type !== 'string') {
+      const id = typeof obj.id === 'string' ? obj.id : null;
+      return type === undefined
+        ? [makeProblem('required-property', id, '$.type', 'The object has no type property.', '3.2')]
+        : [makeProblem('property-type', id, '$.type', `type must be a string, got ${jsonType(type)} ${show(type)}.`, '3.2')];
+    }
+    return validateTyped(obj, type);
+  } catch (err) {
+    // Defensive: a validator bug must not take the importer down with it.
+    const id = isPlainObject(obj) && typeof obj.id === 'string' ? obj.id : null;
+    return [makeProblem('validator-failure', id, '$', `Validation could not complete: ${(err as Error).message}.`)];
+  }
+}

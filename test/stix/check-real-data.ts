@@ -1,0 +1,69 @@
+// Not a test: validates the real corpora in ../shared/data and times validation against JSON.parse.
+// Run: node --import tsx test/stix/check-real-data.ts [DATA_DIR]
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateBundle, validateObject, type Problem } from '../../src/stix/index.ts';
+
+const dataDir = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data');
+
+function summarise(label: string, problems: Problem[]): number {
+  const byCode = new Map<string, number>();
+  let errors = 0;
+  for (const p of problems) {
+    const key = `${p.severity} ${p.code}`;
+    byCode.set(key, (byCode.get(key) ?? 0) + 1);
+    if (p.severity === 'error') errors++;
+  }
+  console.log(`${label}: ${errors} errors, ${problems.length - errors} warnings`);
+  for (const [k, n] of [...byCode].sort()) console.log(`  ${k}: ${n}`);
+  return errors;
+}
+
+// ATT&CK Enterprise: correctness and speed.
+const attackPath = join(dataDir, 'attack/enterprise-attack-18.1.json');
+const text = readFileSync(attackPath, 'utf8');
+const parseRuns: number[] = [];
+let bundle: { objects: unknown[] } = { objects: [] };
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  bundle = JSON.parse(text);
+  parseRuns.push(performance.now() - t0);
+}
+const validateRuns: number[] = [];
+let problems: Problem[] = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  problems = [];
+  for (const obj of bundle.objects) {
+    const found = validateObject(obj);
+    for (const p of found) problems.push(p);
+  }
+  validateRuns.push(performance.now() - t0);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const parseMs = median(parseRuns);
+const validateMs = median(validateRuns);
+let errors = summarise(`ATT&CK Enterprise (${bundle.objects.length} objects)`, problems);
+for (const p of problems.filter((x) => x.severity === 'error').slice(0, 10)) console.log('   ', JSON.stringify(p));
+console.log(`JSON.parse ${parseMs.toFixed(1)} ms, validateObject over all objects ${validateMs.toFixed(1)} ms, ratio ${(validateMs / parseMs).toFixed(3)}`);
+
+// OASIS examples: every JSON file that is a bundle or a single object (interop/ holds JSON Schemas, not STIX).
+function* jsonFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'interop') yield* jsonFiles(full);
+    } else if (name.endsWith('.json')) yield full;
+  }
+}
+const oasis: Problem[] = [];
+for (const file of jsonFiles(join(dataDir, 'stix-examples'))) {
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  const found = doc.type === 'bundle' ? validateBundle(doc) : validateObject(doc);
+  for (const p of found) {
+    oasis.push(p);
+    console.log(`  ${file.slice(dataDir.length + 1)}: ${p.severity} ${p.code} ${p.path} ${p.message}`);
+  }
+}
+errors += summarise('OASIS examples', oasis);
+process.exitCode = errors === 0 ? 0 : 1;
