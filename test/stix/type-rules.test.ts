@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { expectClean, expectProblem, IDENTITY, INDICATOR, IPV4, MALWARE, MARKING, sco, T0, T1, VALID } from './helpers.ts';
 
 type Case = [name: string, obj: () => unknown, code: string, path: string, severity: 'error' | 'warning'];
@@ -104,4 +105,13 @@ test('an SCO may be defanged', () => {
 
 test('location with only coordinates is valid', () => {
   expectClean(make('location', { latitude: 48.8566, longitude: 2.3522, precision: 1000 }, ['region']));
+});
+
+test('an indicator with a malformed STIX pattern reports the position', () => {
+  const p = expectProblem(make('indicator', { pattern: "[ipv4-addr:value = '1.2.3.4'" }), 'pattern-invalid', '$.pattern', 'error');
+  assert.match(p.message, /\d+:\d+/);
+});
+
+test('an indicator whose pattern_type is not stix is not parsed as STIX', () => {
+  expectClean(make('indicator', { pattern: 'rule x { condition: true }', pattern_type: 'yara' }));
 });
