@@ -1,4 +1,19 @@
 // The list of CLI commands, in the order `--help` shows them.
 import type { CliCommand } from './command.ts';
+import { startCommand } from './start.ts';
+import { importCommand } from './import.ts';
+import { exportCommand } from './export.ts';
+import { getCommand } from './get.ts';
+import { lsCommand } from './ls.ts';
+import { graphCommand } from './graph.ts';
+import { validateCommand } from './validate.ts';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  startCommand,
+  importCommand,
+  exportCommand,
+  getCommand,
+  lsCommand,
+  graphCommand,
+  validateCommand,
+];

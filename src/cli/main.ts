@@ -4,6 +4,11 @@ import type { CliCommand } from './command.ts';
 import { UsageError } from './command.ts';
 import { processIo, type Io } from './io.ts';
 import { commands } from './commands.ts';
+import { InputNotFoundError } from '../ingest/read-input.ts';
+import { InvalidCursorError, InvalidTimestampError, StoreSchemaError } from '../store/errors.ts';
+
+/** Errors caused by what the user asked for: reported in one line with exit code 2, no stack trace. */
+const USER_ERRORS = [InputNotFoundError, InvalidCursorError, InvalidTimestampError, StoreSchemaError];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;
@@ -29,6 +34,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (err instanceof UsageError) {
       io.stderr.write(`tocsin: ${err.message}\n`);
       return err.exitCode;
+    }
+    if (USER_ERRORS.some((kind) => err instanceof kind)) {
+      io.stderr.write(`tocsin: ${(err as Error).message}\n`);
+      return 2;
     }
     throw err;
   }

@@ -13,3 +13,10 @@ export class InvalidTimestampError extends Error {
     this.name = 'InvalidTimestampError';
   }
 }
+
+export class StoreSchemaError extends Error {
+  constructor(readonly file: string, readonly found: number, readonly supported: number) {
+    super(`${file} has schema version ${found}, newer than this Tocsin understands (${supported}); upgrade Tocsin`);
+    this.name = 'StoreSchemaError';
+  }
+}

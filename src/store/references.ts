@@ -2,35 +2,61 @@
 import type { Edge } from './store.ts';
 
 const IDENTIFIER = /^[a-z][a-z0-9-]*--[0-9a-fA-F-]{36}$/;
+const ENDPOINTS: Record<string, ReadonlySet<string>> = {
+  relationship: new Set(['source_ref', 'target_ref']),
+  sighting: new Set(['sighting_of_ref', 'where_sighted_refs']),
+};
 
-/** All edges of one object version, outgoing from the object itself unless it is an SRO. */
+/**
+ * All edges of one object version: its embedded references (outgoing from the object), and for an SRO the
+ * edge it makes between its endpoints (e.g. intrusion-set —uses→ malware, through the relationship).
+ */
 export function edgesOf(object: Record<string, unknown>): Edge[] {
   const id = object.id as string;
   const edges: Edge[] = [];
-  collect(object, id, '', edges);
+  collect(object, id, edges);
   if (object.type === 'relationship') relationshipEdge(object, id, edges);
   if (object.type === 'sighting') sightingEdges(object, id, edges);
   return edges;
 }
 
-function collect(value: unknown, source: string, prefix: string, edges: Edge[]): void {
+/**
+ * The edges to index for lookups from the other end, each with the node it is filed under. An object's own
+ * outgoing references are read from its JSON when needed, so only incoming ends are indexed; an SRO's
+ * endpoint references are covered by the edge it makes, which is filed under both endpoints.
+ */
+export function indexedEdges(object: Record<string, unknown>): { node: string; edge: Edge }[] {
+  const endpoints = ENDPOINTS[object.type as string];
+  const filed: { node: string; edge: Edge }[] = [];
+  for (const edge of edgesOf(object)) {
+    if (edge.through !== undefined) {
+      filed.push({ node: edge.source, edge }, { node: edge.target, edge });
+    } else if (!endpoints?.has(edge.via)) {
+      filed.push({ node: edge.target, edge });
+    }
+  }
+  return filed;
+}
+
+function collect(value: unknown, source: string, edges: Edge[]): void {
   if (Array.isArray(value)) {
-    for (const item of value) if (item !== null && typeof item === 'object') collect(item, source, prefix, edges);
+    for (const item of value) if (item !== null && typeof item === 'object') collect(item, source, edges);
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+  for (const key in value as Record<string, unknown>) {
+    const child = (value as Record<string, unknown>)[key];
     if (key.endsWith('_ref')) {
-      if (typeof child === 'string' && IDENTIFIER.test(child)) edges.push({ source, target: child, via: prefix + key });
+      if (typeof child === 'string' && IDENTIFIER.test(child)) edges.push({ source, target: child, via: key });
     } else if (key.endsWith('_refs')) {
       if (Array.isArray(child)) {
         for (const target of child) {
-          if (typeof target === 'string' && IDENTIFIER.test(target)) edges.push({ source, target, via: prefix + key });
+          if (typeof target === 'string' && IDENTIFIER.test(target)) edges.push({ source, target, via: key });
         }
       }
     } else if (child !== null && typeof child === 'object') {
-      // Extensions and other nested dictionaries may hold references too (e.g. an extension's `*_ref`).
-      collect(child, source, key === 'extensions' ? '' : prefix, edges);
+      // Extensions and other nested dictionaries and lists may hold references too.
+      collect(child, source, edges);
     }
   }
 }

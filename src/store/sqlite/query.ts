@@ -34,7 +34,7 @@ export function buildQuery(
   inList('spec_version', query.specVersions);
   if (query.markings !== undefined) {
     const marks = query.markings.map(() => '?').join(', ');
-    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.seq = versions.seq AND e.via = 'object_marking_refs' AND e.target IN (${marks || "''"}))`);
+    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (${marks || "''"}) AND e.seq = versions.seq AND e.via = 'object_marking_refs')`);
     params.push(...query.markings);
   }
   const versions = query.versions ?? 'latest';
@@ -43,7 +43,7 @@ export function buildQuery(
   else if (versions !== 'all') inList('version_key', versions.modified, versionKey);
   if (versions === 'latest' && query.includeRevoked === false) where.push('revoked = 0');
   if (addedAfterMicros !== undefined) {
-    where.push('added_us > ?');
+    where.push('seq > ?');
     params.push(addedAfterMicros);
   }
   if (afterSeq !== undefined) {
@@ -52,7 +52,7 @@ export function buildQuery(
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return {
-    sql: `SELECT seq, id, type, modified, spec_version, added_us, revoked, json FROM versions ${clause} ORDER BY seq LIMIT ?`,
+    sql: `SELECT seq, id, type, modified, spec_version, revoked, json FROM versions ${clause} ORDER BY seq LIMIT ?`,
     params,
   };
 }

@@ -4,6 +4,8 @@ export const SCHEMA_VERSION = 1;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS versions (
+  -- date_added in microseconds since the epoch: unique and increasing, so it also orders pages and
+  -- answers added_after from the primary key.
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL,
   type TEXT NOT NULL,
@@ -11,7 +13,6 @@ CREATE TABLE IF NOT EXISTS versions (
   version_key TEXT NOT NULL,
   modified TEXT,
   spec_version TEXT NOT NULL,
-  added_us INTEGER NOT NULL UNIQUE,
   created_by TEXT,
   revoked INTEGER NOT NULL,
   is_latest INTEGER NOT NULL,
@@ -22,16 +23,16 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_latest_type ON versions (is_latest, type);
 CREATE INDEX IF NOT EXISTS versions_created_by ON versions (created_by);
 
+-- Each edge is filed under the node that looks it up (see references.ts): one B-tree, no rowid.
 CREATE TABLE IF NOT EXISTS edges (
-  seq INTEGER NOT NULL REFERENCES versions (seq),
+  node TEXT NOT NULL,
+  seq INTEGER NOT NULL,
   source TEXT NOT NULL,
   target TEXT NOT NULL,
   via TEXT NOT NULL,
-  through TEXT
-);
-CREATE INDEX IF NOT EXISTS edges_source ON edges (source);
-CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
-CREATE INDEX IF NOT EXISTS edges_seq ON edges (seq);
+  through TEXT NOT NULL,
+  PRIMARY KEY (node, seq, source, target, via, through)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,

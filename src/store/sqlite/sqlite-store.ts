@@ -4,11 +4,11 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
   Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, WriteBatch,
 } from '../store.ts';
-import { edgesOf } from '../references.ts';
+import { edgesOf, indexedEdges } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
 import { buildQuery, decodeCursor, encodeCursor } from './query.ts';
-import { InvalidTimestampError } from '../errors.ts';
+import { InvalidTimestampError, StoreSchemaError } from '../errors.ts';
 
 interface VersionRow {
   seq: number;
@@ -16,7 +16,6 @@ interface VersionRow {
   type: string;
   modified: string | null;
   spec_version: string;
-  added_us: number;
   revoked: number;
   json: string;
 }
@@ -27,13 +26,6 @@ interface EndRow {
   revoked: number;
   is_latest: number;
   is_first: number;
-}
-
-export class StoreSchemaError extends Error {
-  constructor(readonly file: string, readonly found: number) {
-    super(`${file} has schema version ${found}, newer than this Tocsin understands (${SCHEMA_VERSION})`);
-    this.name = 'StoreSchemaError';
-  }
 }
 
 export class SqliteStore implements Store {
@@ -48,6 +40,8 @@ export class SqliteStore implements Store {
     // FULL: a transaction reported as committed is on disk, even if the machine loses power next.
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('foreign_keys = ON');
+    // Imports touch several indexes at random places; a larger page cache keeps them from spilling.
+    this.#db.pragma('cache_size = -65536');
     migrate(this.#db, file);
     this.#statements = prepare(this.#db);
     const max = this.#statements.maxAdded.get() as { max: number | null };
@@ -93,12 +87,13 @@ export class SqliteStore implements Store {
     this.#lastAdded = Math.max(Date.now() * 1000, this.#lastAdded + 1);
     const createdBy = typeof object.created_by_ref === 'string' ? object.created_by_ref : null;
     const specVersion = typeof object.spec_version === 'string' ? object.spec_version : '2.1';
-    const { lastInsertRowid } = s.insert.run(
-      id, object.type, key, modified, specVersion, this.#lastAdded, createdBy,
+    const seq = this.#lastAdded;
+    s.insert.run(
+      seq, id, object.type, key, modified, specVersion, createdBy,
       object.revoked === true ? 1 : 0, isLatest ? 1 : 0, isFirst ? 1 : 0, item.json ?? JSON.stringify(object),
     );
-    for (const edge of edgesOf(object)) {
-      s.insertEdge.run(lastInsertRowid, edge.source, edge.target, edge.via, edge.through ?? null);
+    for (const { node, edge } of indexedEdges(object)) {
+      s.insertEdge.run(node, seq, edge.source, edge.target, edge.via, edge.through ?? '');
     }
     return latest ? 'new-version' : 'new-object';
   }
@@ -125,10 +120,18 @@ export class SqliteStore implements Store {
   }
 
   async edges(id: string): Promise<Edge[]> {
-    const rows = this.#statements.edges.all(id, id) as { source: string; target: string; via: string; through: string | null }[];
-    return rows.map((row) => (row.through === null
-      ? { source: row.source, target: row.target, via: row.via }
-      : { source: row.source, target: row.target, via: row.via, through: row.through }));
+    const incoming = this.#statements.edges.all(id) as { source: string; target: string; via: string; through: string }[];
+    const [latest] = this.#statements.latest.all(id) as VersionRow[];
+    const outgoing = latest ? edgesOf(JSON.parse(latest.json) as Record<string, unknown>) : [];
+    const unique = new Map<string, Edge>();
+    for (const e of outgoing) unique.set(`${e.source} ${e.via} ${e.target} ${e.through ?? ''}`, e);
+    for (const row of incoming) {
+      const edge: Edge = row.through === ''
+        ? { source: row.source, target: row.target, via: row.via }
+        : { source: row.source, target: row.target, via: row.via, through: row.through };
+      unique.set(`${row.source} ${row.via} ${row.target} ${row.through}`, edge);
+    }
+    return [...unique.values()];
   }
 
   async counts(): Promise<TypeCount[]> {
@@ -152,14 +155,14 @@ export class SqliteStore implements Store {
 
 function migrate(db: Db, file: string): void {
   const found = db.pragma('user_version', { simple: true }) as number;
-  if (found > SCHEMA_VERSION) throw new StoreSchemaError(file, found);
+  if (found > SCHEMA_VERSION) throw new StoreSchemaError(file, found, SCHEMA_VERSION);
   if (found < SCHEMA_VERSION) {
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 }
 
-const COLUMNS = 'seq, id, type, modified, spec_version, added_us, revoked, json';
+const COLUMNS = 'seq, id, type, modified, spec_version, revoked, json';
 
 function prepare(db: Db): Record<string, Statement> {
   return {
@@ -170,21 +173,18 @@ function prepare(db: Db): Record<string, Statement> {
     clearLatest: db.prepare('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
     clearFirst: db.prepare('UPDATE versions SET is_first = 0 WHERE seq = ?'),
     insert: db.prepare(
-      `INSERT INTO versions (id, type, version_key, modified, spec_version, added_us, created_by, revoked, is_latest, is_first, json)
+      `INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, is_latest, is_first, json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertEdge: db.prepare('INSERT INTO edges (seq, source, target, via, through) VALUES (?, ?, ?, ?, ?)'),
-    maxAdded: db.prepare('SELECT max(added_us) AS max FROM versions'),
+    insertEdge: db.prepare('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
+    maxAdded: db.prepare('SELECT max(seq) AS max FROM versions'),
     latest: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND is_latest = 1`),
     first: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND is_first = 1`),
     all: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? ORDER BY version_key`),
     one: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND version_key = ?`),
     edges: db.prepare(
       `SELECT e.source, e.target, e.via, e.through FROM edges e JOIN versions v ON v.seq = e.seq
-       WHERE v.is_latest = 1 AND e.source = ?
-       UNION
-       SELECT e.source, e.target, e.via, e.through FROM edges e JOIN versions v ON v.seq = e.seq
-       WHERE v.is_latest = 1 AND e.target = ?`,
+       WHERE e.node = ? AND v.is_latest = 1`,
     ),
     counts: db.prepare('SELECT type, count(*) AS count FROM versions WHERE is_latest = 1 GROUP BY type ORDER BY type'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
@@ -198,7 +198,7 @@ function toVersion(row: VersionRow): StoredVersion {
     type: row.type,
     modified: row.modified,
     specVersion: row.spec_version,
-    dateAdded: formatMicros(row.added_us),
+    dateAdded: formatMicros(row.seq),
     revoked: row.revoked === 1,
     json: row.json,
   };

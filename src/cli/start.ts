@@ -1,0 +1,54 @@
+// `tocsin start` (`npm start`): opens the hub's database, loads the demo feed on first run, shows the holdings.
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { CliCommand } from './command.ts';
+import { dataDir } from './data-dir.ts';
+import { withStore } from './open.ts';
+import { table } from './table.ts';
+import { summaryText } from './summary-text.ts';
+import { importObjects, type ImportSummary } from '../ingest/import.ts';
+import { expandInputs, readFile } from '../ingest/read-input.ts';
+import type { IncomingObject } from '../ingest/incoming.ts';
+import type { Store } from '../store/store.ts';
+
+export const DEMO_DIR = fileURLToPath(new URL('../../data/demo/', import.meta.url));
+const DEMO_SETTING = 'demo-feed-loaded';
+
+export const startCommand: CliCommand = {
+  define: (program: Command) => program
+    .command('start')
+    .description('open the hub: create the database, load the demo feed on first run, and show what it holds')
+    .option('--no-demo', 'do not load the bundled demo feed')
+    .option('--json', 'print { dataDir, demo, counts } as JSON'),
+
+  async run(_args, opts, io) {
+    const dir = dataDir(opts, io);
+    const result = await withStore(opts, io, async (store) => {
+      const demo = opts.demo === false ? null : await loadDemoOnce(store);
+      return { demo, counts: await store.counts() };
+    });
+    if (opts.json) {
+      io.stdout.write(`${JSON.stringify({ dataDir: dir, ...result }, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout.write(`Tocsin hub, data in ${dir}\n`);
+    if (result.demo) io.stdout.write(`Loaded the demo feed: ${summaryText(result.demo)}`);
+    const total = result.counts.reduce((sum, c) => sum + c.count, 0);
+    io.stdout.write(`\nThe knowledge base holds ${total} objects:\n`);
+    io.stdout.write(table(['TYPE', 'OBJECTS'], result.counts.map((c) => [c.type, String(c.count)])));
+    return 0;
+  },
+};
+
+/** Imports data/demo once per database; later starts leave the analyst's edits alone. */
+export async function loadDemoOnce(store: Store): Promise<ImportSummary | null> {
+  if (await store.getSetting(DEMO_SETTING) !== null || !existsSync(DEMO_DIR)) return null;
+  const files = expandInputs([DEMO_DIR]);
+  async function* objects(): AsyncGenerator<IncomingObject> {
+    for (const file of files) yield* readFile(file.path);
+  }
+  const summary = await importObjects(store, objects());
+  await store.setSetting(DEMO_SETTING, new Date().toISOString());
+  return summary;
+}

@@ -1,0 +1,129 @@
+// Validates incoming objects and writes them to the store in batches; one bad object never stops the rest.
+import type { Problem } from '../stix/problem.ts';
+import { hasErrors } from '../stix/problem.ts';
+import { validateObject } from '../stix/index.ts';
+import type { PutItem, PutOutcome, Store } from '../store/store.ts';
+import type { IncomingObject } from './incoming.ts';
+import { inputProblem, parseIncoming } from './parse-incoming.ts';
+
+export interface Rejection {
+  origin: string;
+  objectId: string | null;
+  problems: Problem[];
+}
+
+export interface ImportSummary {
+  newObjects: number;
+  newVersions: number;
+  duplicates: number;
+  rejected: Rejection[];
+  /** Warnings on accepted objects, counted by problem code. */
+  warnings: Record<string, number>;
+  /** False when a strict import was rolled back: nothing was written. */
+  committed: boolean;
+}
+
+export interface ImportOptions {
+  /** Any rejection fails the whole import: nothing is written. */
+  strict?: boolean;
+  /** Objects per transaction outside strict mode. */
+  batchSize?: number;
+  /** Called after each transaction commits, with the ids it made durable. */
+  onCommit?: (ids: string[]) => void;
+  /** Called after each object is handled. */
+  onObject?: () => void;
+}
+
+interface Accepted {
+  item: PutItem;
+  origin: string;
+}
+
+export async function importObjects(
+  store: Store,
+  objects: AsyncIterable<IncomingObject> | Iterable<IncomingObject>,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { newObjects: 0, newVersions: 0, duplicates: 0, rejected: [], warnings: {}, committed: true };
+  const batchSize = options.batchSize ?? 1000;
+  const batch = options.strict ? await store.begin() : null;
+  const strictIds: string[] = [];
+  let pending: Accepted[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const items = pending.map((a) => a.item);
+    const outcomes = batch ? await batch.put(items) : await store.put(items);
+    const ids = tally(summary, pending, outcomes);
+    if (batch) strictIds.push(...ids);
+    else options.onCommit?.(ids);
+    pending = [];
+  };
+  try {
+    for await (const incoming of objects) {
+      const accepted = accept(incoming, summary);
+      if (accepted) pending.push(accepted);
+      options.onObject?.();
+      if (pending.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (err) {
+    await batch?.rollback();
+    throw err;
+  }
+  if (batch) {
+    if (summary.rejected.length > 0) {
+      await batch.rollback();
+      summary.committed = false;
+    } else {
+      await batch.commit();
+      options.onCommit?.(strictIds);
+    }
+  }
+  return summary;
+}
+
+function accept(incoming: IncomingObject, summary: ImportSummary): Accepted | null {
+  const { origin } = incoming;
+  const parsed = parseIncoming(incoming);
+  if ('problem' in parsed) {
+    summary.rejected.push({ origin, objectId: null, problems: [parsed.problem] });
+    return null;
+  }
+  const object = parsed.object;
+  const problems = validateObject(object);
+  const objectId = idOf(object);
+  if (hasErrors(problems)) {
+    summary.rejected.push({ origin, objectId, problems });
+    return null;
+  }
+  for (const p of problems) summary.warnings[p.code] = (summary.warnings[p.code] ?? 0) + 1;
+  const item: PutItem = incoming.json === undefined
+    ? { object: object as Record<string, unknown> }
+    : { object: object as Record<string, unknown>, json: incoming.json };
+  return { item, origin };
+}
+
+function tally(summary: ImportSummary, accepted: Accepted[], outcomes: PutOutcome[]): string[] {
+  const written: string[] = [];
+  outcomes.forEach((outcome, i) => {
+    const { item, origin } = accepted[i]!;
+    const id = item.object.id as string;
+    switch (outcome) {
+      case 'new-object': summary.newObjects++; written.push(id); break;
+      case 'new-version': summary.newVersions++; written.push(id); break;
+      case 'duplicate': summary.duplicates++; break;
+      case 'after-revocation':
+        summary.rejected.push({
+          origin, objectId: id,
+          problems: [inputProblem('version-after-revocation', id, `${id} is revoked; revocation is permanent, so no newer version may be created`)],
+        });
+        break;
+    }
+  });
+  return written;
+}
+
+function idOf(object: unknown): string | null {
+  const id = object !== null && typeof object === 'object' ? (object as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : null;
+}
