@@ -20,6 +20,8 @@ export { DEFAULT_LIMITS, type PatternLimits } from './limits.ts';
 export { parsePattern } from './parser.ts';
 export { printPattern } from './printer.ts';
 export { checkPattern } from './validator.ts';
+export { matchPattern, type MatchOptions, type MatchResult } from './matcher/match-pattern.ts';
+export type { SkippedObservedData } from './matcher/observations.ts';
 
 /**
  * Every problem with `source` as a STIX 2.1 pattern; an empty array means valid. Never throws: syntax and

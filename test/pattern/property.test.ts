@@ -56,3 +56,24 @@ test('mutating a valid pattern by one character never makes the engine throw an 
     { numRuns: 2000 },
   );
 });
+
+test('matchPattern throws nothing but PatternError subclasses on generated patterns and data', async () => {
+  const { matchPattern, PatternError } = await import('../../src/pattern/index.ts');
+  const { observed } = await import('./observed.ts');
+  const data = [
+    ...observed([{ type: 'file', name: 'a', size: 5, hashes: { MD5: 'ff' }, magic_number_hex: 'zz' }], { count: 2 }),
+    ...observed([{ type: 'ipv4-addr', value: 'not-an-ip' }, { type: 'x-a', b: [1, 'x', null, { c: true }] }], {
+      at: '2024-01-01T00:00:01Z',
+    }),
+  ];
+  fc.assert(
+    fc.property(pattern, (ast) => {
+      try {
+        matchPattern(ast, data, { maxSteps: 50_000 });
+      } catch (err) {
+        if (!(err instanceof PatternError)) throw err;
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});

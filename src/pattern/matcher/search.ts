@@ -1,0 +1,264 @@
+// Finds sets of observations satisfying observation expressions, operators and qualifiers (sections 9.5–9.5.2).
+import { assertNever, type ObservationExpression } from '../ast.ts';
+import { PatternMatchLimitError } from '../errors.ts';
+import { compareInstants, parseTimestamp, secondsBetween, type Instant } from '../timestamp.ts';
+import { compileComparison } from './compile.ts';
+import type { Observation } from './observations.ts';
+
+/** One way to satisfy an expression: the observations it binds (indexes, ascending) and their time span. */
+export interface Binding {
+  observations: readonly number[];
+  first: Instant;
+  last: Instant;
+}
+
+/**
+ * Solutions of each node are produced lazily and remembered, so an operand revisited while backtracking
+ * replays its list instead of searching again.
+ */
+class Solutions {
+  private readonly items: Binding[] = [];
+  private done = false;
+
+  constructor(private readonly source: Iterator<Binding>) {}
+
+  get(i: number): Binding | undefined {
+    while (i >= this.items.length && !this.done) {
+      const r = this.source.next();
+      if (r.done) this.done = true;
+      else this.items.push(r.value);
+    }
+    return this.items[i];
+  }
+
+  *[Symbol.iterator](): Generator<Binding> {
+    for (let i = 0; ; i++) {
+      const b = this.get(i);
+      if (b === undefined) return;
+      yield b;
+    }
+  }
+}
+
+/**
+ * Restrictions pushed down from enclosing qualifiers, so the search prunes early instead of enumerating
+ * combinations it would filter out: every binding must span less than `maxSpan` seconds (WITHIN), and every
+ * observation must lie in [start, stop) (START/STOP).
+ */
+interface Constraint {
+  maxSpan: number;
+  start: Instant | undefined;
+  stop: Instant | undefined;
+}
+
+const NONE: Constraint = { maxSpan: Infinity, start: undefined, stop: undefined };
+
+export class Search {
+  private readonly memo = new Map<ObservationExpression, Map<string, Solutions>>();
+  private steps = 0;
+
+  constructor(
+    private readonly observations: readonly Observation[],
+    private readonly maxSteps: number,
+  ) {}
+
+  solutions(e: ObservationExpression, c: Constraint = NONE): Solutions {
+    let byConstraint = this.memo.get(e);
+    if (!byConstraint) {
+      byConstraint = new Map();
+      this.memo.set(e, byConstraint);
+    }
+    const key = `${c.maxSpan}|${c.start?.seconds}.${c.start?.fraction}|${c.stop?.seconds}.${c.stop?.fraction}`;
+    let s = byConstraint.get(key);
+    if (!s) {
+      s = new Solutions(this.solve(e, c));
+      byConstraint.set(key, s);
+    }
+    return s;
+  }
+
+  private tick(): void {
+    if (++this.steps > this.maxSteps) throw new PatternMatchLimitError(this.maxSteps);
+  }
+
+  private fits(b: Binding, c: Constraint): boolean {
+    return c.maxSpan === Infinity || secondsBetween(b.first, b.last) < c.maxSpan;
+  }
+
+  private *solve(e: ObservationExpression, c: Constraint): Generator<Binding> {
+    switch (e.kind) {
+      case 'observation': {
+        // Section 9.5: every comparison starts from one SCO of one observation.
+        const predicate = compileComparison(e.comparison);
+        for (let i = 0; i < this.observations.length; i++) {
+          const obs = this.observations[i]!;
+          this.tick();
+          // Section 9.5.1: observation times must be >= START and < STOP; an observation spans first..last.
+          if (c.start && compareInstants(obs.first, c.start) < 0) continue;
+          if (c.stop && compareInstants(obs.last, c.stop) >= 0) continue;
+          const b: Binding = { observations: [i], first: obs.first, last: obs.last };
+          if (this.fits(b, c) && obs.roots.some((sco) => predicate(sco, obs))) yield b;
+        }
+        return;
+      }
+      case 'observationOr':
+        // Section 9.5: the first operand that matches decides.
+        for (const operand of e.operands) yield* this.solutions(operand, c);
+        return;
+      case 'observationAnd':
+        yield* this.product(e.operands, false, c);
+        return;
+      case 'followedBy':
+        yield* this.product(e.operands, true, c);
+        return;
+      case 'within':
+        // Section 9.5.1: the latest timestamp must be earlier than the earliest plus the window.
+        yield* this.solutions(e.operand, { ...c, maxSpan: Math.min(c.maxSpan, e.seconds.value) });
+        return;
+      case 'startStop': {
+        const start = parseTimestamp(e.start.text);
+        const stop = parseTimestamp(e.stop.text);
+        if (!start || !stop) return;
+        yield* this.solutions(e.operand, {
+          ...c,
+          start: c.start && compareInstants(c.start, start) > 0 ? c.start : start,
+          stop: c.stop && compareInstants(c.stop, stop) < 0 ? c.stop : stop,
+        });
+        return;
+      }
+      case 'repeats':
+        yield* this.repeats(e.operand, e.times.value, c);
+        return;
+      default:
+        assertNever(e);
+    }
+  }
+
+  /**
+   * AND and FOLLOWEDBY: one solution per operand, binding distinct observed-data (section 9.5.2); for
+   * FOLLOWEDBY each operand's observations start no earlier than the previous ones ended. Iterative
+   * backtracking, so a long chain of operands does not deepen the stack.
+   */
+  private *product(operands: readonly ObservationExpression[], ordered: boolean, c: Constraint): Generator<Binding> {
+    const lists = operands.map((o) => this.solutions(o, c));
+    const n = lists.length;
+    const cursor: number[] = new Array<number>(n).fill(0);
+    const acc: (Binding | undefined)[] = new Array<Binding | undefined>(n + 1);
+    let i = 0;
+    while (i >= 0) {
+      const b = lists[i]!.get(cursor[i]!);
+      if (b === undefined) {
+        cursor[i] = 0;
+        i--;
+        if (i >= 0) cursor[i]!++;
+        continue;
+      }
+      this.tick();
+      const before = acc[i];
+      const merged = before ? merge(before, b) : b;
+      if (
+        before &&
+        (!disjoint(before, b) || (ordered && compareInstants(b.first, before.last) < 0) || !this.fits(merged, c))
+      ) {
+        cursor[i]!++;
+        continue;
+      }
+      if (i === n - 1) {
+        yield merged;
+        cursor[i]!++;
+      } else {
+        acc[i + 1] = merged;
+        i++;
+      }
+    }
+  }
+
+  /**
+   * REPEATS n: n matches on different observations (section 9.5.1). An observed-data object stands for
+   * number_observed observations, so a solution can be counted that many times; solutions combined to
+   * reach n must bind distinct observed-data objects.
+   */
+  private *repeats(operand: ObservationExpression, times: number, c: Constraint): Generator<Binding> {
+    if (times < 1) return;
+    const list = this.solutions(operand, c);
+    // All candidates, with the capacity still available from each position on: a branch that cannot reach
+    // n even taking everything left is cut, so "not enough matches" is found without trying every subset.
+    const candidates: Binding[] = [];
+    for (const b of list) {
+      this.tick();
+      candidates.push(b);
+    }
+    const capacities = candidates.map((b) => this.capacity(b));
+    const rest: number[] = new Array<number>(candidates.length + 1).fill(0);
+    for (let k = candidates.length - 1; k >= 0; k--) rest[k] = rest[k + 1]! + capacities[k]!;
+
+    const picks: number[] = [];
+    const accs: Binding[] = [];
+    const remaining: number[] = [times];
+    let j = 0;
+    for (;;) {
+      const need = remaining[remaining.length - 1]!;
+      if (j >= candidates.length || rest[j]! < need) {
+        if (picks.length === 0) return;
+        j = picks.pop()! + 1;
+        accs.pop();
+        remaining.pop();
+        continue;
+      }
+      this.tick();
+      const b = candidates[j]!;
+      const before = accs[accs.length - 1];
+      if (before === undefined || disjoint(before, b)) {
+        const merged = before ? merge(before, b) : b;
+        if (this.fits(merged, c)) {
+          const left = need - capacities[j]!;
+          if (left <= 0) {
+            yield merged;
+          } else {
+            picks.push(j);
+            accs.push(merged);
+            remaining.push(left);
+          }
+        }
+      }
+      j++;
+    }
+  }
+
+  /** How many times a binding can repeat: the smallest number_observed among its observations. */
+  private capacity(b: Binding): number {
+    let min = Infinity;
+    for (const i of b.observations) min = Math.min(min, this.observations[i]!.count);
+    return min;
+  }
+}
+
+function disjoint(a: Binding, b: Binding): boolean {
+  const x = a.observations;
+  const y = b.observations;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) return false;
+    if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return true;
+}
+
+function merge(a: Binding, b: Binding): Binding {
+  const x = a.observations;
+  const y = b.observations;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (j >= y.length || (i < x.length && x[i]! < y[j]!)) out.push(x[i++]!);
+    else out.push(y[j++]!);
+  }
+  return {
+    observations: out,
+    first: compareInstants(a.first, b.first) <= 0 ? a.first : b.first,
+    last: compareInstants(a.last, b.last) >= 0 ? a.last : b.last,
+  };
+}
