@@ -7,6 +7,8 @@ import { getCommand } from './get.ts';
 import { lsCommand } from './ls.ts';
 import { graphCommand } from './graph.ts';
 import { validateCommand } from './validate.ts';
+import { patternValidateCommand } from './pattern-validate.ts';
+import { patternMatchCommand } from './pattern-match.ts';
 
 export const commands: CliCommand[] = [
   startCommand,
@@ -16,4 +18,6 @@ export const commands: CliCommand[] = [
   lsCommand,
   graphCommand,
   validateCommand,
+  patternValidateCommand,
+  patternMatchCommand,
 ];
