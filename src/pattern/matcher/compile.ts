@@ -167,6 +167,11 @@ function testText(regex: RE2JS, v: unknown, enc: Encoding): boolean {
 function compileSet(s: SetComparison): ScoPredicate {
   const path = compilePath(s.path);
   const constants = s.values.map(prepare).filter((c): c is Prepared => c !== undefined);
+  if (path.encoding === undefined && constants.length > 8 && constants.every((c) => c.kind === 'string')) {
+    // Long lists of hashes or domains: code-point equality is plain string equality, so a set lookup will do.
+    const set = new Set(constants.map((c) => (c as { value: string }).value));
+    return quantify(path, s.negated, (v) => typeof v === 'string' && set.has(v));
+  }
   return quantify(path, s.negated, (v) => constants.some((c) => compareValue(v, path.encoding, c) === 0));
 }
 
