@@ -2,6 +2,7 @@
 import type { CliCommand } from './command.ts';
 import { startCommand } from './start.ts';
 import { importCommand } from './import.ts';
+import { ingestCommand } from './ingest.ts';
 import { exportCommand } from './export.ts';
 import { getCommand } from './get.ts';
 import { lsCommand } from './ls.ts';
@@ -13,6 +14,7 @@ import { patternMatchCommand } from './pattern-match.ts';
 export const commands: CliCommand[] = [
   startCommand,
   importCommand,
+  ingestCommand,
   exportCommand,
   getCommand,
   lsCommand,
