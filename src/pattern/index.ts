@@ -1,6 +1,6 @@
 // The pattern engine's public surface: parse, print, validate and match STIX 2.1 patterns.
 import type { PatternDiagnostic } from './diagnostics.ts';
-import { diagnostic } from './diagnostics.ts';
+import { diagnostic, DIAGNOSTIC_CATALOG, type DiagnosticCode } from './diagnostics.ts';
 import { PatternSyntaxError } from './errors.ts';
 import type { PatternLimits } from './limits.ts';
 import { parsePattern } from './parser.ts';
@@ -28,11 +28,15 @@ export type { SkippedObservedData } from './matcher/observations.ts';
  * limit errors come back as one diagnostic (the first), semantic problems all together.
  */
 export function validatePattern(source: string, limits?: Partial<PatternLimits>): PatternDiagnostic[] {
+  if (typeof source !== 'string') {
+    return [diagnostic('syntax-error', `A pattern must be a string, not ${source === null ? 'null' : typeof source}`, 1, 1)];
+  }
   try {
     return checkPattern(parsePattern(source, limits), source);
   } catch (err) {
     if (err instanceof PatternSyntaxError) {
-      return [diagnostic(err.code === 'limit-exceeded' ? 'limit-exceeded' : 'syntax-error', err.description, err.line, err.column)];
+      const code = Object.hasOwn(DIAGNOSTIC_CATALOG, err.code) ? (err.code as DiagnosticCode) : 'syntax-error';
+      return [diagnostic(code, err.description, err.line, err.column)];
     }
     // A bug in the engine must not abort an import; report it as a diagnostic instead.
     const message = err instanceof Error ? err.message : String(err);

@@ -139,11 +139,12 @@ class Parser {
       }
       if (seen.has(q.kind)) {
         const name = q.kind === 'startStop' ? 'START/STOP' : q.kind.toUpperCase();
-        throw this.failAt(
+        throw this.s.error(
           qualifierStart,
           `An observation expression may have only one ${name} qualifier (section 9.5.1); use parentheses to apply another to a group`,
           'one qualifier of each type',
           `a second ${name}`,
+          'duplicate-qualifier',
         );
       }
       seen.add(q.kind);

@@ -122,3 +122,19 @@ test('an unknown type used many times is warned about once', () => {
   const diagnostics = validatePattern("[x-acme:a = 1 OR x-acme:b = 2 OR x-acme:c = 3]");
   assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-object-type']);
 });
+
+test('docs/pattern.md documents every diagnostic code', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync(new URL('../../docs/pattern.md', import.meta.url), 'utf8');
+  for (const code of Object.keys(DIAGNOSTIC_CATALOG)) assert.ok(doc.includes(`| \`${code}\` |`), code);
+});
+
+test('two qualifiers of one type in a row are reported as duplicate-qualifier', () => {
+  const [d] = validatePattern("[file:name = 'a'] REPEATS 2 TIMES REPEATS 3 TIMES");
+  assert.equal(`${d!.code} (${d!.line}:${d!.column})`, 'duplicate-qualifier (1:35)');
+});
+
+test('a non-string pattern is reported, not thrown on', () => {
+  const [d] = validatePattern(undefined as unknown as string);
+  assert.equal(d!.code, 'syntax-error');
+});
