@@ -45,28 +45,35 @@ export async function importObjects(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { newObjects: 0, newVersions: 0, duplicates: 0, rejected: [], warnings: {}, committed: true };
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 2000;
   const batch = options.strict ? await store.begin() : null;
   const strictIds: string[] = [];
-  let pending: Accepted[] = [];
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const items = pending.map((a) => a.item);
+  const write = async (accepted: Accepted[]): Promise<void> => {
+    const items = accepted.map((a) => a.item);
     const outcomes = batch ? await batch.put(items) : await store.put(items);
-    const ids = tally(summary, pending, outcomes);
+    const ids = tally(summary, accepted, outcomes);
     if (batch) strictIds.push(...ids);
     else options.onCommit?.(ids);
-    pending = [];
   };
+  // One batch is written while the next is read and validated, so parsing and storage overlap.
+  let inFlight: Promise<void> = Promise.resolve();
+  let pending: Accepted[] = [];
   try {
     for await (const incoming of objects) {
       const accepted = accept(incoming, summary);
       if (accepted) pending.push(accepted);
       options.onObject?.();
-      if (pending.length >= batchSize) await flush();
+      if (pending.length >= batchSize) {
+        await inFlight;
+        inFlight = write(pending);
+        inFlight.catch(() => {}); // awaited at the next batch or at the end; this only marks it handled meanwhile
+        pending = [];
+      }
     }
-    await flush();
+    await inFlight;
+    if (pending.length > 0) await write(pending);
   } catch (err) {
+    await inFlight.catch(() => {});
     await batch?.rollback();
     throw err;
   }

@@ -1,14 +1,15 @@
 // The embedded Store: one SQLite file in WAL mode through better-sqlite3.
-import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
   Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, WriteBatch,
 } from '../store.ts';
-import { edgesOf, indexedEdges } from '../references.ts';
+import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
-import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { openConnection } from './connection.ts';
+import { toWriteRow } from './write-row.ts';
+import { WriterClient } from './writer-client.ts';
 import { buildQuery, decodeCursor, encodeCursor } from './query.ts';
-import { InvalidTimestampError, StoreSchemaError } from '../errors.ts';
+import { InvalidTimestampError } from '../errors.ts';
 
 interface VersionRow {
   seq: number;
@@ -20,82 +21,44 @@ interface VersionRow {
   json: string;
 }
 
-interface EndRow {
-  seq: number;
-  version_key: string;
-  revoked: number;
-  is_latest: number;
-  is_first: number;
-}
-
 export class SqliteStore implements Store {
   readonly #db: Db;
   readonly #statements: ReturnType<typeof prepare>;
-  readonly #putAll: (items: PutItem[]) => PutOutcome[];
-  #lastAdded: number;
+  readonly #writer: WriterClient;
+  /** Settles when the open write batch ends; other writes wait so they cannot join (and share the fate of) it. */
+  #batchEnded: Promise<void> = Promise.resolve();
 
   constructor(readonly file: string) {
-    this.#db = new Database(file);
-    this.#db.pragma('journal_mode = WAL');
-    // FULL: a transaction reported as committed is on disk, even if the machine loses power next.
-    this.#db.pragma('synchronous = FULL');
-    this.#db.pragma('foreign_keys = ON');
-    // Imports touch several indexes at random places; a larger page cache keeps them from spilling.
-    this.#db.pragma('cache_size = -65536');
-    migrate(this.#db, file);
+    this.#db = openConnection(file);
     this.#statements = prepare(this.#db);
-    const max = this.#statements.maxAdded.get() as { max: number | null };
-    this.#lastAdded = max.max ?? 0;
-    this.#putAll = this.#db.transaction((items: PutItem[]) => items.map((item) => this.#putOne(item)));
+    this.#writer = new WriterClient(file);
   }
 
   async put(items: PutItem[]): Promise<PutOutcome[]> {
-    return this.#putAll(items);
+    await this.#batchEnded;
+    return this.#writer.send<PutOutcome[]>({ op: 'put', rows: items.map(toWriteRow) });
   }
 
   async begin(): Promise<WriteBatch> {
-    this.#db.exec('BEGIN IMMEDIATE');
+    await this.#batchEnded;
+    let end!: () => void;
+    this.#batchEnded = new Promise((resolve) => { end = resolve; });
+    await this.#writer.send({ op: 'begin' });
     let open = true;
-    const finish = (sql: string): void => {
+    const finish = async (op: 'commit' | 'rollback'): Promise<void> => {
       if (!open) return;
       open = false;
-      this.#db.exec(sql);
+      try {
+        await this.#writer.send({ op });
+      } finally {
+        end();
+      }
     };
     return {
-      put: async (items) => items.map((item) => this.#putOne(item)),
-      commit: async () => finish('COMMIT'),
-      rollback: async () => finish('ROLLBACK'),
+      put: (items) => this.#writer.send<PutOutcome[]>({ op: 'put', rows: items.map(toWriteRow) }),
+      commit: () => finish('commit'),
+      rollback: () => finish('rollback'),
     };
-  }
-
-
-  #putOne(item: PutItem): PutOutcome {
-    const object = item.object;
-    const id = object.id as string;
-    const modified = typeof object.modified === 'string' ? object.modified : null;
-    const key = modified === null ? '' : versionKey(modified);
-    const s = this.#statements;
-    if (s.exists.get(id, key)) return 'duplicate';
-    const ends = s.ends.all(id) as EndRow[];
-    const latest = ends.find((row) => row.is_latest === 1);
-    const first = ends.find((row) => row.is_first === 1);
-    if (latest && latest.revoked === 1 && key > latest.version_key) return 'after-revocation';
-    const isLatest = !latest || key > latest.version_key;
-    const isFirst = !first || key < first.version_key;
-    if (isLatest && latest) s.clearLatest.run(latest.seq);
-    if (isFirst && first) s.clearFirst.run(first.seq);
-    this.#lastAdded = Math.max(Date.now() * 1000, this.#lastAdded + 1);
-    const createdBy = typeof object.created_by_ref === 'string' ? object.created_by_ref : null;
-    const specVersion = typeof object.spec_version === 'string' ? object.spec_version : '2.1';
-    const seq = this.#lastAdded;
-    s.insert.run(
-      seq, id, object.type, key, modified, specVersion, createdBy,
-      object.revoked === true ? 1 : 0, isLatest ? 1 : 0, isFirst ? 1 : 0, item.json ?? JSON.stringify(object),
-    );
-    for (const { node, edge } of indexedEdges(object)) {
-      s.insertEdge.run(node, seq, edge.source, edge.target, edge.via, edge.through ?? '');
-    }
-    return latest ? 'new-version' : 'new-object';
   }
 
   async query(query: ObjectQuery): Promise<Page> {
@@ -144,21 +107,13 @@ export class SqliteStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.#statements.setSetting.run(key, value);
+    await this.#batchEnded;
+    await this.#writer.send({ op: 'set-setting', key, value });
   }
 
   async close(): Promise<void> {
-    if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+    await this.#writer.close();
     this.#db.close();
-  }
-}
-
-function migrate(db: Db, file: string): void {
-  const found = db.pragma('user_version', { simple: true }) as number;
-  if (found > SCHEMA_VERSION) throw new StoreSchemaError(file, found, SCHEMA_VERSION);
-  if (found < SCHEMA_VERSION) {
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 }
 
@@ -166,18 +121,6 @@ const COLUMNS = 'seq, id, type, modified, spec_version, revoked, json';
 
 function prepare(db: Db): Record<string, Statement> {
   return {
-    exists: db.prepare('SELECT 1 FROM versions WHERE id = ? AND version_key = ?'),
-    ends: db.prepare(
-      'SELECT seq, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (is_latest = 1 OR is_first = 1)',
-    ),
-    clearLatest: db.prepare('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
-    clearFirst: db.prepare('UPDATE versions SET is_first = 0 WHERE seq = ?'),
-    insert: db.prepare(
-      `INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, is_latest, is_first, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertEdge: db.prepare('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
-    maxAdded: db.prepare('SELECT max(seq) AS max FROM versions'),
     latest: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND is_latest = 1`),
     first: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND is_first = 1`),
     all: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? ORDER BY version_key`),
@@ -188,7 +131,6 @@ function prepare(db: Db): Record<string, Statement> {
     ),
     counts: db.prepare('SELECT type, count(*) AS count FROM versions WHERE is_latest = 1 GROUP BY type ORDER BY type'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
-    setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };
 }
 

@@ -1,0 +1,29 @@
+// Opens the database file with the settings every connection needs, creating the schema on first use.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { StoreSchemaError } from '../errors.ts';
+import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+
+export function openConnection(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a transaction reported as committed is on disk, even if the machine loses power next.
+  db.pragma('synchronous = FULL');
+  // Readers and the writer thread share the file; wait for each other rather than fail.
+  db.pragma('busy_timeout = 10000');
+  // Imports touch several indexes at random places; a larger page cache keeps them from spilling.
+  db.pragma('cache_size = -65536');
+  migrate(db, file);
+  return db;
+}
+
+function migrate(db: Db, file: string): void {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > SCHEMA_VERSION) throw new StoreSchemaError(file, found, SCHEMA_VERSION);
+  if (found < SCHEMA_VERSION) {
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
+}
