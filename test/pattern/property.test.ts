@@ -77,3 +77,25 @@ test('matchPattern throws nothing but PatternError subclasses on generated patte
     { numRuns: 1000 },
   );
 });
+
+test('NOT negates a comparison on a present property and leaves an absent one false (section 9.6)', async () => {
+  const { matchPattern } = await import('../../src/pattern/index.ts');
+  const { observed } = await import('./observed.ts');
+  const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('a', 'b', 'ab', ''), fc.boolean());
+  const constant = fc.oneof(
+    fc.integer({ min: -3, max: 3 }).map(String),
+    fc.constantFrom("'a'", "'b'", "'ab'", "''", 'true', 'false'),
+  );
+  const operator = fc.constantFrom('=', '!=', '<', '<=', '>', '>=');
+  fc.assert(
+    fc.property(fc.option(value, { nil: undefined }), operator, constant, (v, op, c) => {
+      if ((c === 'true' || c === 'false') && op !== '=' && op !== '!=') return;
+      const data = observed([v === undefined ? { type: 'x-a' } : { type: 'x-a', p: v }]);
+      const plain = matchPattern(`[x-a:p ${op} ${c}]`, data).matched;
+      const negated = matchPattern(`[x-a:p NOT ${op} ${c}]`, data).matched;
+      if (v === undefined) assert.deepEqual([plain, negated], [false, false]);
+      else assert.equal(negated, !plain);
+    }),
+    { numRuns: 1000 },
+  );
+});
