@@ -6,6 +6,8 @@ export class Context {
   readonly problems: Problem[] = [];
   /** Set when the object carries a toplevel-property-extension, which makes unknown top-level properties legitimate. */
   toplevelExtension = false;
+  /** Set when some timestamp was malformed: ordering checks then re-verify their operands instead of trusting them. */
+  badTimestamp = false;
   constructor(
     readonly objectId: string | null,
     readonly type: string,

@@ -34,39 +34,46 @@ export function customTypeSpec(type: string, obj: Record<string, unknown>, ctx: 
   return CUSTOM[category as 'sdo' | 'sco' | 'sro'];
 }
 
+/** What a custom property's name promises about its value (§3.1 suffixes). */
+const enum Suffix { None, Ref, Refs, Hex, Bin }
+
+function suffixOf(key: string): Suffix {
+  if (key.endsWith('_ref')) return Suffix.Ref;
+  if (key.endsWith('_refs')) return Suffix.Refs;
+  if (key.endsWith('_hex')) return Suffix.Hex;
+  if (key.endsWith('_bin')) return Suffix.Bin;
+  return Suffix.None;
+}
+
 /**
- * Names already seen to be well-formed `x_` properties without a typed suffix: nothing to check for them again.
+ * Names already seen to be well-formed `x_` properties, with their suffix: their name needs no new check.
  * Bounded, since names come from untrusted input.
  */
-const CLEAN_NAMES = new Set<string>();
+const CLEAN_NAMES = new Map<string, Suffix>();
 const CLEAN_NAMES_MAX = 4096;
-
-/** Whether a name ends in a §3.1 suffix that fixes the value's type (`_ref`, `_refs`, `_hex`, `_bin`). */
-function hasTypedSuffix(key: string): boolean {
-  return key.endsWith('_ref') || key.endsWith('_refs') || key.endsWith('_hex') || key.endsWith('_bin');
-}
 
 /** Checks a property the type's table does not define. `customType`: the object itself is a custom type. */
 export function checkCustomProperty(key: string, value: unknown, ctx: Context, customType: boolean): void {
-  if (CLEAN_NAMES.has(key)) return;
-  const path = childPath('$', key);
-  if (RESERVED.has(key)) {
-    ctx.report('reserved-property-name', path, `Property name ${show(key)} is reserved and must not be used.`);
-    return;
+  let suffix = CLEAN_NAMES.get(key);
+  if (suffix === undefined) {
+    if (RESERVED.has(key)) {
+      ctx.report('reserved-property-name', childPath('$', key), `Property name ${show(key)} is reserved and must not be used.`);
+      return;
+    }
+    suffix = suffixOf(key);
+    if (!isPropertyName(key)) {
+      ctx.report('property-name', childPath('$', key), `Property name ${show(key)} must be 3–250 ASCII characters: a letter, then letters, digits or underscores.`);
+    } else if (key.startsWith('x_')) {
+      if (CLEAN_NAMES.size < CLEAN_NAMES_MAX) CLEAN_NAMES.set(key, suffix);
+    } else if (!customType && !ctx.toplevelExtension) {
+      ctx.report('custom-property-prefix', childPath('$', key), `Property ${show(key)} is not defined for ${ctx.type}; custom properties should start with "x_" (or come from a toplevel-property-extension).`);
+    }
   }
-  if (!isPropertyName(key)) {
-    ctx.report('property-name', path, `Property name ${show(key)} must be 3–250 ASCII characters: a letter, then letters, digits or underscores.`);
-  } else if (!customType && !ctx.toplevelExtension && !key.startsWith('x_')) {
-    ctx.report('custom-property-prefix', path, `Property ${show(key)} is not defined for ${ctx.type}; custom properties should start with "x_" (or come from a toplevel-property-extension).`);
-  }
-  if (!hasTypedSuffix(key)) {
-    if (CLEAN_NAMES.size < CLEAN_NAMES_MAX && key.startsWith('x_') && isPropertyName(key)) CLEAN_NAMES.add(key);
-    return;
-  }
+  if (suffix === Suffix.None) return;
   // §3.1 ties these suffixes to value types. A custom property is the producer's own, so a mismatch is a warning.
-  const expected = suffixMismatch(key, value);
+  const expected = suffixMismatch(suffix, value);
   if (expected !== null) {
-    ctx.report('custom-property-value', path, `Custom property ${key} should hold ${expected} (its name says so), but holds ${show(value)}.`);
+    ctx.report('custom-property-value', childPath('$', key), `Custom property ${key} should hold ${expected} (its name says so), but holds ${show(value)}.`);
   }
 }
 
@@ -75,11 +82,15 @@ function isId(v: unknown): boolean {
 }
 
 /** What the name's suffix promises, when the value breaks that promise; null when it keeps it. */
-function suffixMismatch(key: string, value: unknown): string | null {
-  if (key.endsWith('_refs')) {
-    return Array.isArray(value) && value.length > 0 && value.every(isId) ? null : 'a non-empty list of identifiers';
+function suffixMismatch(suffix: Suffix, value: unknown): string | null {
+  switch (suffix) {
+    case Suffix.Ref:
+      return isId(value) ? null : 'an identifier';
+    case Suffix.Refs:
+      return Array.isArray(value) && value.length > 0 && value.every(isId) ? null : 'a non-empty list of identifiers';
+    case Suffix.Hex:
+      return typeof value === 'string' && isHexString(value) ? null : 'lowercase hex';
+    default:
+      return typeof value === 'string' && isBase64(value) ? null : 'base64 binary';
   }
-  if (key.endsWith('_ref')) return isId(value) ? null : 'an identifier';
-  if (key.endsWith('_hex')) return typeof value === 'string' && isHexString(value) ? null : 'lowercase hex';
-  return typeof value === 'string' && isBase64(value) ? null : 'base64 binary';
 }

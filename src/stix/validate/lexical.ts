@@ -13,15 +13,27 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Character classes for the scanners, indexed by char code (codes >= 128 read as undefined: no class). */
+const HEX_DIGIT = 1;
+const TYPE_CHAR = 2; // a-z, 0-9, hyphen
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = HEX_DIGIT | TYPE_CHAR;
+for (let c = 97; c <= 122; c++) CLASS[c] = TYPE_CHAR | (c <= 102 ? HEX_DIGIT : 0);
+for (let c = 65; c <= 70; c++) CLASS[c] = HEX_DIGIT;
+CLASS[45] = TYPE_CHAR;
+
+function hexRun(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((CLASS[s.charCodeAt(i)]! & HEX_DIGIT) === 0) return false;
+  return true;
+}
+
 /** Checks an RFC 4122 UUID in its 8-4-4-4-12 form starting at `start`; returns its version digit or -1. */
 export function uuidVersionAt(s: string, start: number): number {
   if (s.length - start !== 36) return -1;
-  for (let i = 0; i < 36; i++) {
-    const c = s.charCodeAt(start + i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return -1;
-    } else if (!isHex(c)) return -1;
-  }
+  if (s.charCodeAt(start + 8) !== 45 || s.charCodeAt(start + 13) !== 45 || s.charCodeAt(start + 18) !== 45
+    || s.charCodeAt(start + 23) !== 45) return -1;
+  if (!hexRun(s, start, start + 8) || !hexRun(s, start + 9, start + 13) || !hexRun(s, start + 14, start + 18)
+    || !hexRun(s, start + 19, start + 23) || !hexRun(s, start + 24, start + 36)) return -1;
   const variant = s.charCodeAt(start + 19) | 0x20;
   if (variant !== 56 && variant !== 57 && variant !== 97 && variant !== 98) return -1; // 8 9 a b
   const version = s.charCodeAt(start + 14) - 48;
@@ -29,36 +41,25 @@ export function uuidVersionAt(s: string, start: number): number {
 }
 
 /**
- * Identifiers already scanned and found valid. Bundles repeat the same few references (creator identity,
- * markings, relationship endpoints) thousands of times; a hash lookup is cheaper than a rescan. Bounded,
- * since the strings come from untrusted input: cleared when full.
- */
-const KNOWN_IDS = new Set<string>();
-const KNOWN_IDS_MAX = 50_000;
-
-/**
  * Splits an identifier `type--UUID`: returns the index of the `--` separator, or -1 when the string is not
- * an identifier (type part of a-z, 0-9 and single hyphens starting with a letter; RFC 4122 UUID part).
+ * an identifier (type part of a-z, 0-9 and hyphens starting with a letter; RFC 4122 UUID part).
  */
 export function identifierSeparator(s: string): number {
-  if (KNOWN_IDS.has(s)) return s.length - 38;
-  const sep = scanIdentifier(s);
-  if (sep > 0) {
-    if (KNOWN_IDS.size >= KNOWN_IDS_MAX) KNOWN_IDS.clear();
-    KNOWN_IDS.add(s);
-  }
-  return sep;
-}
-
-function scanIdentifier(s: string): number {
   const sep = s.length - 38;
   if (sep < 1 || s.charCodeAt(sep) !== 45 || s.charCodeAt(sep + 1) !== 45) return -1;
   if (!isLower(s.charCodeAt(0))) return -1;
-  for (let i = 1; i < sep; i++) {
-    const c = s.charCodeAt(i);
-    if (!(isLower(c) || isDigit(c) || c === 45)) return -1;
-  }
+  for (let i = 1; i < sep; i++) if ((CLASS[s.charCodeAt(i)]! & TYPE_CHAR) === 0) return -1;
   return uuidVersionAt(s, sep + 2) < 0 ? -1 : sep;
+}
+
+/**
+ * The UUID version of `s` when it is exactly `type--UUID` for the given type, else -1. Cheaper than
+ * identifierSeparator when the expected type is known: the type part is compared, not scanned.
+ */
+export function typedIdVersion(s: string, type: string): number {
+  const sep = type.length;
+  if (s.length !== sep + 38 || s.charCodeAt(sep) !== 45 || s.charCodeAt(sep + 1) !== 45 || !s.startsWith(type)) return -1;
+  return uuidVersionAt(s, sep + 2);
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

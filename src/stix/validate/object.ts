@@ -6,7 +6,7 @@ import type { TypeSpec } from '../types/model.ts';
 import { Context, childPath, isPlainObject, jsonType, show } from './context.ts';
 import { checkCustomProperty, customTypeSpec } from './custom.ts';
 import { extensionTypesOf } from './extensions.ts';
-import { identifierSeparator, isLanguageTag } from './lexical.ts';
+import { identifierSeparator, isLanguageTag, typedIdVersion } from './lexical.ts';
 import { META_RULES } from './meta-rules.ts';
 import { SCO_RULES } from './sco-rules.ts';
 import { SDO_RULES } from './sdo-rules.ts';
@@ -23,17 +23,9 @@ function checkId(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): vo
     ctx.report('property-type', '$.id', `Expected an identifier string at $.id, got ${jsonType(id)} ${show(id)}.`, '2.9');
     return;
   }
-  const sep = identifierSeparator(id);
-  if (sep < 0) {
-    ctx.report('id-format', '$.id', `id ${show(id)} is not of the form type--UUID with an RFC 4122 UUID.`);
-    return;
-  }
-  if (sep !== ctx.type.length || !id.startsWith(ctx.type)) {
-    ctx.report('id-type-mismatch', '$.id', `id ${show(id)} has type prefix ${show(id.slice(0, sep))} but the object type is ${show(ctx.type)}.`);
-    return;
-  }
-  const version = id.charCodeAt(sep + 16) - 48;
-  if (spec.category === 'sco') {
+  const version = typedIdVersion(id, ctx.type);
+  if (version < 0) badId(ctx, id);
+  else if (spec.category === 'sco') {
     const expected = computeScoId(obj);
     if (expected !== null && expected !== id) {
       ctx.report('sco-id-mismatch', '$.id', `id ${show(id)} differs from ${expected}, the UUIDv5 of its ID contributing properties.`, '3.4');
@@ -41,6 +33,16 @@ function checkId(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): vo
   } else if (version !== 4) {
     ctx.report('id-uuid-version', '$.id', `id ${show(id)} uses a version ${version} UUID; ${spec.category === 'bundle' ? 'bundles' : 'this object type'} should use UUIDv4.`);
   }
+}
+
+/** Says why an id is not `<this type>--UUID`. */
+function badId(ctx: Context, id: string): void {
+  const sep = identifierSeparator(id);
+  if (sep < 0) {
+    ctx.report('id-format', '$.id', `id ${show(id)} is not of the form type--UUID with an RFC 4122 UUID.`);
+    return;
+  }
+  ctx.report('id-type-mismatch', '$.id', `id ${show(id)} has type prefix ${show(id.slice(0, sep))} but the object type is ${show(ctx.type)}.`);
 }
 
 function hasToplevelExtension(obj: Record<string, unknown>): boolean {

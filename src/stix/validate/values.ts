@@ -5,7 +5,7 @@ import { checkExtensions } from './extensions.ts';
 import { checkExternalReference } from './external-references.ts';
 import { checkHashes } from './hashes.ts';
 import {
-  identifierSeparator, isBase64, isDictionaryKey, isHexString, isPropertyName, timestampFraction,
+  identifierSeparator, isBase64, isDictionaryKey, isHexString, isPropertyName, timestampFraction, typedIdVersion,
 } from './lexical.ts';
 import { checkGranularMarking } from './markings.ts';
 
@@ -23,16 +23,15 @@ export function checkRef(
     wrongType(ctx, at(path, idx), 'an identifier string', value, '2.9');
     return false;
   }
+  if (targets !== null) {
+    for (let i = 0; i < targets.length; i++) if (typedIdVersion(value, targets[i]!) >= 0) return true;
+  }
   const sep = identifierSeparator(value);
   if (sep < 0) {
     ctx.report('ref-format', at(path, idx), `Reference ${show(value)} is not an identifier of the form type--UUID.`);
     return false;
   }
   if (targets === null) return true;
-  for (let i = 0; i < targets.length; i++) {
-    const t = targets[i]!;
-    if (t.length === sep && value.startsWith(t)) return true;
-  }
   const p = at(path, idx);
   ctx.report('ref-target-type', p,
     `Reference ${show(value)} points at a ${value.slice(0, sep)}, but ${p} allows only ${targets.join(', ')}.`,
@@ -47,6 +46,7 @@ export function checkTimestamp(value: unknown, ms: boolean, path: string, ctx: C
   }
   const fraction = timestampFraction(value);
   if (fraction < 0) {
+    ctx.badTimestamp = true;
     ctx.report('timestamp-format', path, `Timestamp ${show(value)} is not RFC 3339 UTC of the form YYYY-MM-DDTHH:mm:ss[.s+]Z.`);
   } else if (ms && fraction < 3) {
     ctx.report('timestamp-precision', path, `Timestamp ${show(value)} at ${path} needs at least millisecond precision (e.g. .000).`);
