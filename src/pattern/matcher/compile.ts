@@ -1,10 +1,9 @@
 // Compiles the comparison expression of an observation into a predicate over one starting SCO (section 9.6).
-import type { RE2JS } from 're2js';
 import { assertNever, type Comparison, type ComparisonExpression, type ObjectPath, type SetComparison } from '../ast.ts';
 import { octetsToLatin1 } from '../binary.ts';
 import { cidrContains, parseCidr, type Cidr } from '../cidr.ts';
 import { compileRegex } from '../regex.ts';
-import { compileLike } from './like.ts';
+import { compileLike, type TextTest } from './like.ts';
 import { isRecord, type Observation, type Sco } from './observations.ts';
 import { compareValue, encodingOf, nfc, prepare, propertyOctets, type Encoding, type Prepared } from './values.ts';
 
@@ -156,7 +155,7 @@ function ordered(v: unknown, enc: Encoding, c: Prepared, accept: (d: number) => 
 }
 
 /** LIKE and MATCHES read strings NFC-normalised, and binary properties as their octets (section 9.6.1). */
-function testText(regex: RE2JS, v: unknown, enc: Encoding): boolean {
+function testText(regex: TextTest, v: unknown, enc: Encoding): boolean {
   if (enc) {
     const octets = propertyOctets(v, enc);
     return octets !== undefined && regex.test(octetsToLatin1(octets));
