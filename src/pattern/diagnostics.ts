@@ -54,6 +54,11 @@ export const DIAGNOSTIC_CATALOG = {
     spec: '9.6.1',
     summary: 'The MATCHES regular expression is malformed or uses a feature the linear-time engine lacks.',
   },
+  'invalid-path': {
+    severity: 'error',
+    spec: '9.7',
+    summary: 'The object path cannot reach anything: a property of a list or plain value, or an index on a non-list.',
+  },
   'type-mismatch': {
     severity: 'error',
     spec: '9.6.1',

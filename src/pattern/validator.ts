@@ -308,11 +308,25 @@ class Checker {
               break;
             }
             default:
-              unknown = true;
+              // A list or a plain value has no named properties; reported below.
+              break;
           }
         }
         lastProperty = step.name;
         owners = nextOwners;
+        const shown = where.endsWith(':') ? where.slice(0, -1) : where;
+        if (next.length === 0 && !unknown && types.every((t) => t.kind === 'list')) {
+          this.report(
+            'invalid-path',
+            step,
+            `${shown} is a list, so it has no property '${step.name}'; index it first, as in ${shown}[*].${step.name} (section 9.7.2)`,
+          );
+          return { types: null, owners: null, lastProperty };
+        }
+        if (next.length === 0 && !unknown && types.every(isScalar)) {
+          this.report('invalid-path', step, `${shown} is ${describe(types[0]!)} and has no property '${step.name}'`);
+          return { types: null, owners: null, lastProperty };
+        }
         if (next.length === 0 && !unknown) {
           this.report(
             'unknown-property',
@@ -329,7 +343,12 @@ class Checker {
         }
         const items: PropertyType[] = [];
         for (const t of types) if (t.kind === 'list') items.push(t.of);
-        types = items.length > 0 ? items : null;
+        if (items.length === 0) {
+          const shown = where.endsWith(':') ? where.slice(0, -1) : where;
+          this.report('invalid-path', step, `${shown} is ${describe(types[0]!)}, not a list, so a list index never matches`);
+          return { types: null, owners: null, lastProperty };
+        }
+        types = items;
         where = `${where}[]`;
       }
     }
@@ -380,6 +399,10 @@ function accepts(t: PropertyType, c: Constant): boolean {
     default:
       return assertNever(t);
   }
+}
+
+function isScalar(t: PropertyType): boolean {
+  return t.kind !== 'list' && t.kind !== 'dictionary' && t.kind !== 'object' && t.kind !== 'extensions' && t.kind !== 'ref';
 }
 
 function textual(t: PropertyType): boolean {

@@ -51,6 +51,11 @@ const CASES: ReadonlyArray<[string, string]> = [
   ["[file:nmae = 'a']", 'unknown-property (1:7)'],
   ["[email-message:from_ref.vaule = 'a']", 'unknown-property (1:25)'],
   ["[file:extensions.'windows-pebinary-ext'.sections[*].entropyy > 7.0]", 'unknown-property (1:53)'],
+  // 9.7 paths that cannot reach anything
+  ["[directory:contains_refs.name = 'a']", 'invalid-path (1:26)'],
+  ["[file:name.first = 'a']", 'invalid-path (1:12)'],
+  ["[file:name[0] = 'a']", 'invalid-path (1:11)'],
+  ["[email-message:to_refs.value = 'a@example.com']", 'invalid-path (1:24)'],
   // 9.7.2 list indexes
   ["[network-traffic:protocols[-1] = 'tcp']", 'negative-index (1:27)'],
 ];
