@@ -25,7 +25,7 @@ export const patternValidateCommand: CliCommand = {
       io.stdout.write(`${JSON.stringify({ valid, errors, warnings, diagnostics, canonical }, null, 2)}\n`);
     } else {
       for (const d of diagnostics) io.stdout.write(describe(d, source));
-      io.stdout.write(`${valid ? 'valid' : 'invalid'}: ${errors} errors, ${warnings} warnings\n`);
+      io.stdout.write(`${valid ? 'valid' : 'invalid'}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`);
     }
     return valid ? 0 : 1;
   },
@@ -37,4 +37,8 @@ function describe(d: PatternDiagnostic, source: string): string {
   const shown = [...line];
   const caret = shown.length <= 160 ? `  ${shown.join('')}\n  ${' '.repeat(Math.max(0, d.column - 1))}^\n` : '';
   return `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}\n${caret}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -22,7 +22,8 @@ import { compareInstants, parseTimestamp } from './timestamp.ts';
 export function checkPattern(pattern: Pattern, source = ''): PatternDiagnostic[] {
   const checker = new Checker(source);
   checker.observation(pattern);
-  return checker.diagnostics;
+  // Qualifiers are checked before the expression they follow; report in reading order instead.
+  return checker.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** What a path leads to: the possible property types, or null when unknown (custom type, property or extension). */

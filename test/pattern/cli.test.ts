@@ -37,7 +37,7 @@ test('pattern validate exits 1 and shows the error with line:column and a caret'
     "1:14 error type-mismatch: file:size is an integer property, so it cannot be compared with the string 'big'\n" +
       "  [file:size = 'big']\n" +
       '               ^\n' +
-      'invalid: 1 errors, 0 warnings\n',
+      'invalid: 1 error, 0 warnings\n',
   );
 });
 
