@@ -1,11 +1,4 @@
 // The pattern engine's public surface: parse, print, validate and match STIX 2.1 patterns.
-import type { PatternDiagnostic } from './diagnostics.ts';
-import { diagnostic, DIAGNOSTIC_CATALOG, type DiagnosticCode } from './diagnostics.ts';
-import { PatternSyntaxError } from './errors.ts';
-import type { PatternLimits } from './limits.ts';
-import { parsePattern } from './parser.ts';
-import { checkPattern } from './validator.ts';
-
 export type * from './ast.ts';
 export type { PatternDiagnostic, PatternSeverity } from './diagnostics.ts';
 export { DIAGNOSTIC_CATALOG, hasErrors } from './diagnostics.ts';
@@ -20,26 +13,6 @@ export { DEFAULT_LIMITS, type PatternLimits } from './limits.ts';
 export { parsePattern } from './parser.ts';
 export { printPattern } from './printer.ts';
 export { checkPattern } from './validator.ts';
+export { validatePattern } from './validate-pattern.ts';
 export { matchPattern, type MatchOptions, type MatchResult } from './matcher/match-pattern.ts';
 export type { SkippedObservedData } from './matcher/observations.ts';
-
-/**
- * Every problem with `source` as a STIX 2.1 pattern; an empty array means valid. Never throws: syntax and
- * limit errors come back as one diagnostic (the first), semantic problems all together.
- */
-export function validatePattern(source: string, limits?: Partial<PatternLimits>): PatternDiagnostic[] {
-  if (typeof source !== 'string') {
-    return [diagnostic('syntax-error', `A pattern must be a string, not ${source === null ? 'null' : typeof source}`, 1, 1)];
-  }
-  try {
-    return checkPattern(parsePattern(source, limits), source);
-  } catch (err) {
-    if (err instanceof PatternSyntaxError) {
-      const code = Object.hasOwn(DIAGNOSTIC_CATALOG, err.code) ? (err.code as DiagnosticCode) : 'syntax-error';
-      return [diagnostic(code, err.description, err.line, err.column)];
-    }
-    // A bug in the engine must not abort an import; report it as a diagnostic instead.
-    const message = err instanceof Error ? err.message : String(err);
-    return [diagnostic('internal-error', `The pattern could not be checked: ${message}`, 1, 1)];
-  }
-}
