@@ -1,4 +1,11 @@
 // The knowledge-graph store: one interface, no SQL. Backends live in sibling folders.
+import type { TlpLevel } from '../stix/tlp.ts';
+
+/** Which hub account and organisation supplied a version (visible to the hub's operators). */
+export interface Provenance {
+  account: string;
+  org: string;
+}
 
 /** One stored version of a STIX object. */
 export interface StoredVersion {
@@ -10,6 +17,10 @@ export interface StoredVersion {
   /** Server clock when this version was first stored, RFC 3339 with microseconds, unique per store. */
   dateAdded: string;
   revoked: boolean;
+  /** The most restrictive TLP marking of this version, or null when it has none. */
+  tlp: TlpLevel | null;
+  /** Who first supplied this version, when it came through an account (TAXII, feeds). */
+  suppliedBy: Provenance | null;
   /** The object exactly as it was received (byte-faithful JSON text). */
   json: string;
 }
@@ -24,6 +35,9 @@ export interface PutItem {
   object: Record<string, unknown>;
   /** JSON text to keep; defaults to `JSON.stringify(object)`. */
   json?: string;
+  /** A stored collection to add the version to (also when the version itself is a duplicate). */
+  collection?: string;
+  suppliedBy?: Provenance;
 }
 
 /** Which versions of each matching object a query returns (TAXII `match[version]`). */
@@ -45,6 +59,30 @@ export interface ObjectQuery {
   limit?: number;
   /** Opaque cursor from a previous page's `next`. */
   cursor?: string;
+  /**
+   * Restrict to the versions in this stored collection: `versions` then picks the first/latest version in the
+   * collection, `addedAfter` and `dateAdded` use the time each version was added to it.
+   */
+  collection?: string;
+  /** Return only versions the caller may see; applied before paging, so no page or `next` reveals others. */
+  visibility?: Visibility;
+}
+
+/**
+ * Who may see which versions, by TLP level: built by src/access for one account and collection, applied by
+ * the store. A version's level is its TLP marking, or `unmarked` when it has none.
+ */
+export interface Visibility {
+  /** Levels visible outright (e.g. clear; green for community members; amber for the collection's audience). */
+  levels: TlpLevel[];
+  /** Level assumed for versions without a TLP marking (the collection's default). */
+  unmarked: TlpLevel;
+  /** AMBER+STRICT versions created by these identities (the caller's organisation) are visible. */
+  strictProducers: string[];
+  /** AMBER+STRICT versions of objects that name any of these principals as recipients are visible. */
+  strictPrincipals: string[];
+  /** RED versions of objects that name any of these principals as recipients are visible. */
+  redPrincipals: string[];
 }
 
 export interface Page {
@@ -85,6 +123,11 @@ export interface Store {
   get(id: string, version?: 'latest' | 'first' | 'all' | string): Promise<StoredVersion[]>;
   /** Edges into and out of the latest versions of `id` (relationships, sightings and embedded refs). */
   edges(id: string): Promise<Edge[]>;
+  /** Removes an object's versions (all, or the matching ones) from a stored collection; returns how many. */
+  removeFromCollection(collection: string, id: string, versions?: VersionMatch): Promise<number>;
+  /** Names the principals (e.g. `org:…`, `account:…`) an AMBER+STRICT or RED object is shared with. */
+  setRecipients(id: string, principals: string[]): Promise<void>;
+  recipients(id: string): Promise<string[]>;
   /** Latest versions per type. */
   counts(): Promise<TypeCount[]>;
   getSetting(key: string): Promise<string | null>;

@@ -1,7 +1,7 @@
 // The behaviour every Store backend must show; each backend's test file runs it with its own factory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/store.ts';
+import type { Store, Visibility } from '../../src/store/store.ts';
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -9,6 +9,24 @@ const IDENTITY = 'identity--0f2a9c2e-8f36-4a48-9fb7-3a1a2f6f0c11';
 const ACTOR = 'intrusion-set--c93fccb1-e8e8-42cf-ae33-2ad1d183913a';
 const MALWARE = 'malware--b2e2a3f1-7c8d-4e5f-9a0b-1c2d3e4f5a6b';
 const TLP_CLEAR = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
+const TLP = {
+  green: 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb',
+  amber: 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421',
+  strict: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003',
+  red: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1',
+  red1: 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed',
+};
+const COLLECTION = 'c8a5c4a2-5c37-4d0a-9d2b-2b5a4e0b8f11';
+
+function note(n: number, marking?: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'note', spec_version: '2.1', id: `note--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    created: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z', content: `note ${n}`,
+    object_refs: [ACTOR], ...(marking ? { object_marking_refs: [marking] } : {}), ...extra,
+  };
+}
+
+const NOBODY: Visibility = { levels: ['clear'], unmarked: 'clear', strictProducers: [], strictPrincipals: [], redPrincipals: [] };
 
 function actor(modified: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -187,5 +205,100 @@ export function storeContract(name: string, open: StoreFactory): void {
     assert.equal(await store.getSetting('demo'), null);
     await store.setSetting('demo', 'loaded');
     assert.equal(await store.getSetting('demo'), 'loaded');
+  });
+
+  withStore('a version put into a collection is a member of it', async (store) => {
+    await store.put([{ object: malware, collection: COLLECTION }, { object: uses }]);
+    const { versions } = await store.query({ collection: COLLECTION });
+    assert.deepEqual(versions.map((v) => v.id), [MALWARE]);
+  });
+
+  withStore('a duplicate put into a collection joins it with a later date_added', async (store) => {
+    await store.put([{ object: malware }]);
+    const [stored] = await store.get(MALWARE);
+    assert.deepEqual(await store.put([{ object: malware, collection: COLLECTION }]), ['duplicate']);
+    const [member] = (await store.query({ collection: COLLECTION })).versions;
+    assert.ok(member!.dateAdded > stored!.dateAdded);
+  });
+
+  withStore('latest in a collection is the newest version that collection holds', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z'), collection: COLLECTION }, { object: actor('2021-01-01T00:00:00.000Z') }]);
+    const { versions } = await store.query({ collection: COLLECTION });
+    assert.deepEqual(versions.map((v) => v.modified), ['2020-01-01T00:00:00.000Z']);
+  });
+
+  withStore('added_after in a collection uses the time of adding to it', async (store) => {
+    await store.put([{ object: malware }]);
+    const [stored] = await store.get(MALWARE);
+    await store.put([{ object: malware, collection: COLLECTION }]);
+    assert.equal((await store.query({ collection: COLLECTION, addedAfter: stored!.dateAdded })).versions.length, 1);
+  });
+
+  withStore('removing from a collection keeps the object in the store', async (store) => {
+    await store.put([{ object: malware, collection: COLLECTION }]);
+    assert.equal(await store.removeFromCollection(COLLECTION, MALWARE), 1);
+    assert.deepEqual((await store.query({ collection: COLLECTION })).versions, []);
+    assert.equal((await store.get(MALWARE)).length, 1);
+  });
+
+  withStore('removing the latest version from a collection makes the previous one latest', async (store) => {
+    await store.put([
+      { object: actor('2020-01-01T00:00:00.000Z'), collection: COLLECTION },
+      { object: actor('2021-01-01T00:00:00.000Z'), collection: COLLECTION },
+    ]);
+    assert.equal(await store.removeFromCollection(COLLECTION, ACTOR, 'latest'), 1);
+    const { versions } = await store.query({ collection: COLLECTION });
+    assert.deepEqual(versions.map((v) => v.modified), ['2020-01-01T00:00:00.000Z']);
+  });
+
+  withStore('a version records its TLP level and who supplied it', async (store) => {
+    await store.put([{ object: note(1, TLP.amber), suppliedBy: { account: 'alice', org: 'bank-a' } }]);
+    const [version] = await store.get(note(1).id as string);
+    assert.equal(version!.tlp, 'amber');
+    assert.deepEqual(version!.suppliedBy, { account: 'alice', org: 'bank-a' });
+  });
+
+  withStore('TLP 1.0 markings count like their TLP 2.0 levels', async (store) => {
+    await store.put([{ object: note(1, TLP.red1) }]);
+    assert.equal((await store.get(note(1).id as string))[0]!.tlp, 'red');
+  });
+
+  withStore('visibility shows only the levels allowed outright', async (store) => {
+    await store.put([{ object: note(1, TLP_CLEAR) }, { object: note(2, TLP.green) }, { object: note(3, TLP.amber) }]);
+    const green: Visibility = { ...NOBODY, levels: ['clear', 'green'] };
+    assert.deepEqual((await store.query({ types: ['note'], visibility: green })).versions.map((v) => v.tlp), ['clear', 'green']);
+  });
+
+  withStore('visibility treats unmarked versions as the collection default', async (store) => {
+    await store.put([{ object: note(1) }]);
+    assert.equal((await store.query({ types: ['note'], visibility: NOBODY })).versions.length, 1);
+    assert.equal((await store.query({ types: ['note'], visibility: { ...NOBODY, unmarked: 'amber' } })).versions.length, 0);
+  });
+
+  withStore('AMBER+STRICT is visible to its producer and to named recipients only', async (store) => {
+    await store.put([{ object: note(1, TLP.strict, { created_by_ref: IDENTITY }) }, { object: note(2, TLP.strict) }]);
+    await store.setRecipients(note(2).id as string, ['org:bank-b']);
+    const see = async (v: Partial<Visibility>): Promise<string[]> =>
+      (await store.query({ types: ['note'], visibility: { ...NOBODY, ...v } })).versions.map((x) => x.id);
+    assert.deepEqual(await see({}), []);
+    assert.deepEqual(await see({ strictProducers: [IDENTITY] }), [note(1).id]);
+    assert.deepEqual(await see({ strictPrincipals: ['org:bank-b'] }), [note(2).id]);
+  });
+
+  withStore('RED is visible only to named recipients', async (store) => {
+    await store.put([{ object: note(1, TLP.red, { created_by_ref: IDENTITY }) }]);
+    await store.setRecipients(note(1).id as string, ['account:alice']);
+    const see = async (v: Partial<Visibility>): Promise<number> =>
+      (await store.query({ types: ['note'], visibility: { ...NOBODY, ...v } })).versions.length;
+    assert.equal(await see({ strictProducers: [IDENTITY], strictPrincipals: ['account:alice'], levels: ['clear', 'green', 'amber'] }), 0);
+    assert.equal(await see({ redPrincipals: ['account:alice'] }), 1);
+    assert.deepEqual(await store.recipients(note(1).id as string), ['account:alice']);
+  });
+
+  withStore('hidden versions neither fill pages nor signal more', async (store) => {
+    await store.put([{ object: note(1, TLP_CLEAR) }, { object: note(2, TLP.red) }, { object: note(3, TLP.red) }]);
+    const page = await store.query({ types: ['note'], visibility: NOBODY, limit: 1 });
+    assert.equal(page.versions.length, 1);
+    assert.equal(page.next, null);
   });
 }

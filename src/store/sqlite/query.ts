@@ -1,5 +1,5 @@
 // Translates an ObjectQuery into one SQLite SELECT over the versions table.
-import type { ObjectQuery } from '../store.ts';
+import type { ObjectQuery, Visibility } from '../store.ts';
 import { versionKey } from '../version-key.ts';
 import { InvalidCursorError } from '../errors.ts';
 
@@ -19,40 +19,73 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
 export function buildQuery(
   query: ObjectQuery,
   addedAfterMicros: number | undefined,
-  afterSeq: number | undefined,
+  afterAdded: number | undefined,
 ): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly string[] | undefined, map = (v: string): unknown => v): void => {
     if (values === undefined) return;
-    where.push(values.length === 0 ? '0' : `${column} IN (${values.map(() => '?').join(', ')})`);
+    where.push(values.length === 0 ? '0' : `${column} IN (${placeholders(values)})`);
     params.push(...values.map(map));
   };
-  inList('id', query.ids);
-  inList('type', query.types);
-  inList('created_by', query.createdBy);
-  inList('spec_version', query.specVersions);
+  // In a stored collection, versions, order and date_added are those of the collection's memberships.
+  const inCollection = query.collection !== undefined;
+  const flags = inCollection ? 'm' : 'v';
+  const added = inCollection ? 'm.added' : 'v.seq';
+  if (inCollection) {
+    where.push('m.collection = ?');
+    params.push(query.collection);
+  }
+  inList('v.id', query.ids);
+  inList('v.type', query.types);
+  inList('v.created_by', query.createdBy);
+  inList('v.spec_version', query.specVersions);
   if (query.markings !== undefined) {
-    const marks = query.markings.map(() => '?').join(', ');
-    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (${marks || "''"}) AND e.seq = versions.seq AND e.via = 'object_marking_refs')`);
+    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (${placeholders(query.markings) || "''"}) AND e.seq = v.seq AND e.via = 'object_marking_refs')`);
     params.push(...query.markings);
   }
   const versions = query.versions ?? 'latest';
-  if (versions === 'latest') where.push('is_latest = 1');
-  else if (versions === 'first') where.push('is_first = 1');
-  else if (versions !== 'all') inList('version_key', versions.modified, versionKey);
-  if (versions === 'latest' && query.includeRevoked === false) where.push('revoked = 0');
-  if (addedAfterMicros !== undefined) {
-    where.push('seq > ?');
-    params.push(addedAfterMicros);
+  if (versions === 'latest') where.push(`${flags}.is_latest = 1`);
+  else if (versions === 'first') where.push(`${flags}.is_first = 1`);
+  else if (versions !== 'all') inList('v.version_key', versions.modified, versionKey);
+  if (versions === 'latest' && query.includeRevoked === false) where.push('v.revoked = 0');
+  if (query.visibility) {
+    const visible = visibilityClause(query.visibility);
+    where.push(visible.sql);
+    params.push(...visible.params);
   }
-  if (afterSeq !== undefined) {
-    where.push('seq > ?');
-    params.push(afterSeq);
+  for (const after of [addedAfterMicros, afterAdded]) {
+    if (after === undefined) continue;
+    where.push(`${added} > ?`);
+    params.push(after);
   }
+  const from = inCollection ? 'memberships m JOIN versions v ON v.seq = m.seq' : 'versions v';
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return {
-    sql: `SELECT seq, id, type, modified, spec_version, revoked, json FROM versions ${clause} ORDER BY seq LIMIT ?`,
+    sql: `SELECT ${added} AS added, ${VERSION_COLUMNS} FROM ${from} ${clause} ORDER BY ${added} LIMIT ?`,
     params,
   };
+}
+
+export const VERSION_COLUMNS = 'v.seq, v.id, v.type, v.modified, v.spec_version, v.revoked, v.tlp, v.supplied_account, v.supplied_org, v.json';
+
+/** TLP rules as SQL over one version `v`; see Visibility in store.ts. */
+function visibilityClause(visibility: Visibility): { sql: string; params: unknown[] } {
+  const level = 'coalesce(v.tlp, ?)';
+  const anyIn = (values: string[]): string => (values.length === 0 ? 'NULL' : placeholders(values));
+  const recipient = (principals: string[]): string =>
+    `EXISTS (SELECT 1 FROM recipients r WHERE r.id = v.id AND r.principal IN (${anyIn(principals)}))`;
+  const sql = `(${level} IN (${anyIn(visibility.levels)})
+    OR (${level} = 'amber+strict' AND (v.created_by IN (${anyIn(visibility.strictProducers)}) OR ${recipient(visibility.strictPrincipals)}))
+    OR (${level} = 'red' AND ${recipient(visibility.redPrincipals)}))`;
+  const params = [
+    visibility.unmarked, ...visibility.levels,
+    visibility.unmarked, ...visibility.strictProducers, ...visibility.strictPrincipals,
+    visibility.unmarked, ...visibility.redPrincipals,
+  ];
+  return { sql, params };
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
 }

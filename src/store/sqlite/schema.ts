@@ -15,6 +15,10 @@ CREATE TABLE IF NOT EXISTS versions (
   spec_version TEXT NOT NULL,
   created_by TEXT,
   revoked INTEGER NOT NULL,
+  -- The most restrictive TLP level among object_marking_refs, or NULL.
+  tlp TEXT,
+  supplied_account TEXT,
+  supplied_org TEXT,
   is_latest INTEGER NOT NULL,
   is_first INTEGER NOT NULL,
   json TEXT NOT NULL,
@@ -32,6 +36,26 @@ CREATE TABLE IF NOT EXISTS edges (
   via TEXT NOT NULL,
   through TEXT NOT NULL,
   PRIMARY KEY (node, seq, source, target, via, through)
+) WITHOUT ROWID;
+
+-- Versions added to stored TAXII collections; 'added' comes from the same clock as versions.seq.
+CREATE TABLE IF NOT EXISTS memberships (
+  collection TEXT NOT NULL,
+  added INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  version_key TEXT NOT NULL,
+  is_latest INTEGER NOT NULL,
+  is_first INTEGER NOT NULL,
+  PRIMARY KEY (collection, added)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS memberships_object ON memberships (collection, id, version_key);
+
+-- Principals ('org:…', 'account:…') an AMBER+STRICT or RED object is shared with.
+CREATE TABLE IF NOT EXISTS recipients (
+  id TEXT NOT NULL,
+  principal TEXT NOT NULL,
+  PRIMARY KEY (id, principal)
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS settings (

@@ -1,23 +1,30 @@
 // The embedded Store: one SQLite file in WAL mode through better-sqlite3.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
-  Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, WriteBatch,
+  Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, VersionMatch, WriteBatch,
 } from '../store.ts';
 import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { openConnection } from './connection.ts';
 import { toWriteRow } from './write-row.ts';
 import { WriterClient } from './writer-client.ts';
-import { buildQuery, decodeCursor, encodeCursor } from './query.ts';
+import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS } from './query.ts';
+import type { TlpLevel } from '../../stix/tlp.ts';
+import type { Removal } from './version-writer.ts';
 import { InvalidTimestampError } from '../errors.ts';
 
 interface VersionRow {
+  /** When the version was added to the queried collection; absent outside collections. */
+  added?: number;
   seq: number;
   id: string;
   type: string;
   modified: string | null;
   spec_version: string;
   revoked: number;
+  tlp: TlpLevel | null;
+  supplied_account: string | null;
+  supplied_org: string | null;
   json: string;
 }
 
@@ -69,7 +76,7 @@ export class SqliteStore implements Store {
     const rows = this.#db.prepare(sql).all(...params, Math.min(limit + 1, Number.MAX_SAFE_INTEGER)) as VersionRow[];
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    return { versions: page.map(toVersion), next: more ? encodeCursor(page[page.length - 1]!.seq) : null };
+    return { versions: page.map(toVersion), next: more ? encodeCursor(page[page.length - 1]!.added!) : null };
   }
 
   async get(id: string, version: 'latest' | 'first' | 'all' | string = 'latest'): Promise<StoredVersion[]> {
@@ -97,6 +104,23 @@ export class SqliteStore implements Store {
     return [...unique.values()];
   }
 
+  async removeFromCollection(collection: string, id: string, versions: VersionMatch = 'all'): Promise<number> {
+    await this.#batchEnded;
+    const removal: Removal = typeof versions === 'string'
+      ? { collection, id, which: versions, versionKeys: null }
+      : { collection, id, which: 'keys', versionKeys: versions.modified.map(versionKey) };
+    return this.#writer.send<number>({ op: 'remove', removal });
+  }
+
+  async setRecipients(id: string, principals: string[]): Promise<void> {
+    await this.#batchEnded;
+    await this.#writer.send({ op: 'set-recipients', id, principals });
+  }
+
+  async recipients(id: string): Promise<string[]> {
+    return (this.#statements.recipients.all(id) as { principal: string }[]).map((row) => row.principal);
+  }
+
   async counts(): Promise<TypeCount[]> {
     return this.#statements.counts.all() as TypeCount[];
   }
@@ -117,14 +141,14 @@ export class SqliteStore implements Store {
   }
 }
 
-const COLUMNS = 'seq, id, type, modified, spec_version, revoked, json';
 
 function prepare(db: Db): Record<string, Statement> {
   return {
-    latest: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND is_latest = 1`),
-    first: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND is_first = 1`),
-    all: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? ORDER BY version_key`),
-    one: db.prepare(`SELECT ${COLUMNS} FROM versions WHERE id = ? AND version_key = ?`),
+    latest: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? AND is_latest = 1`),
+    first: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? AND is_first = 1`),
+    all: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? ORDER BY version_key`),
+    one: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? AND version_key = ?`),
+    recipients: db.prepare('SELECT principal FROM recipients WHERE id = ? ORDER BY principal'),
     edges: db.prepare(
       `SELECT e.source, e.target, e.via, e.through FROM edges e JOIN versions v ON v.seq = e.seq
        WHERE e.node = ? AND v.is_latest = 1`,
@@ -140,8 +164,10 @@ function toVersion(row: VersionRow): StoredVersion {
     type: row.type,
     modified: row.modified,
     specVersion: row.spec_version,
-    dateAdded: formatMicros(row.seq),
+    dateAdded: formatMicros(row.added ?? row.seq),
     revoked: row.revoked === 1,
+    tlp: row.tlp,
+    suppliedBy: row.supplied_account === null ? null : { account: row.supplied_account, org: row.supplied_org ?? '' },
     json: row.json,
   };
 }

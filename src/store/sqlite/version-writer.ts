@@ -4,11 +4,19 @@ import type { PutOutcome } from '../store.ts';
 import type { WriteRow } from './write-row.ts';
 
 interface EndRow {
-  seq: number;
+  key: number;
   version_key: string;
   revoked: number;
   is_latest: number;
   is_first: number;
+}
+
+export interface Removal {
+  collection: string;
+  id: string;
+  /** Version keys to remove, or null for all. */
+  versionKeys: string[] | null;
+  which: 'all' | 'latest' | 'first' | 'keys';
 }
 
 export class VersionWriter {
@@ -19,19 +27,35 @@ export class VersionWriter {
 
   constructor(db: Db) {
     this.#db = db;
+    const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
-      exists: db.prepare('SELECT 1 FROM versions WHERE id = ? AND version_key = ?'),
-      ends: db.prepare('SELECT seq, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (is_latest = 1 OR is_first = 1)'),
-      clearLatest: db.prepare('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
-      clearFirst: db.prepare('UPDATE versions SET is_first = 0 WHERE seq = ?'),
-      insert: db.prepare(
-        `INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, is_latest, is_first, json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertEdge: db.prepare('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
-      setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      exists: p('SELECT seq FROM versions WHERE id = ? AND version_key = ?'),
+      ends: p('SELECT seq AS key, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (is_latest = 1 OR is_first = 1)'),
+      clearLatest: p('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
+      clearFirst: p('UPDATE versions SET is_first = 0 WHERE seq = ?'),
+      insert: p(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
+                 supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertEdge: p('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
+      member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
+      memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships
+                     WHERE collection = ? AND id = ? AND (is_latest = 1 OR is_first = 1)`),
+      memberClearLatest: p('UPDATE memberships SET is_latest = 0 WHERE collection = ? AND added = ?'),
+      memberClearFirst: p('UPDATE memberships SET is_first = 0 WHERE collection = ? AND added = ?'),
+      insertMember: p(`INSERT INTO memberships (collection, added, seq, id, version_key, is_latest, is_first)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      memberDeleteAll: p('DELETE FROM memberships WHERE collection = ? AND id = ?'),
+      memberDeleteKey: p('DELETE FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
+      memberDeleteFlag: p('DELETE FROM memberships WHERE collection = ? AND id = ? AND (CASE ? WHEN \'latest\' THEN is_latest ELSE is_first END) = 1'),
+      memberReflag: p(`UPDATE memberships SET
+          is_latest = (version_key = (SELECT max(version_key) FROM memberships m WHERE m.collection = memberships.collection AND m.id = memberships.id)),
+          is_first = (version_key = (SELECT min(version_key) FROM memberships m WHERE m.collection = memberships.collection AND m.id = memberships.id))
+        WHERE collection = ? AND id = ?`),
+      clearRecipients: p('DELETE FROM recipients WHERE id = ?'),
+      addRecipient: p('INSERT OR IGNORE INTO recipients (id, principal) VALUES (?, ?)'),
+      setSetting: p('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
-    const { max } = db.prepare('SELECT max(seq) AS max FROM versions').get() as { max: number | null };
+    const { max } = db.prepare(`SELECT max(m) AS max FROM (SELECT max(seq) AS m FROM versions UNION ALL SELECT max(added) FROM memberships)`)
+      .get() as { max: number | null };
     this.#lastAdded = max ?? 0;
     this.#putAll = db.transaction((rows: WriteRow[]) => rows.map((row) => this.#putOne(row)));
   }
@@ -57,26 +81,72 @@ export class VersionWriter {
     this.#s.setSetting!.run(key, value);
   }
 
+  setRecipients(id: string, principals: string[]): void {
+    this.#db.transaction(() => {
+      this.#s.clearRecipients!.run(id);
+      for (const principal of principals) this.#s.addRecipient!.run(id, principal);
+    })();
+  }
+
+  remove(removal: Removal): number {
+    const s = this.#s;
+    const { collection, id } = removal;
+    return this.#db.transaction(() => {
+      let removed = 0;
+      if (removal.which === 'all') removed = s.memberDeleteAll!.run(collection, id).changes;
+      else if (removal.which === 'keys') {
+        for (const key of removal.versionKeys ?? []) removed += s.memberDeleteKey!.run(collection, id, key).changes;
+      } else removed = s.memberDeleteFlag!.run(collection, id, removal.which).changes;
+      if (removed > 0) s.memberReflag!.run(collection, id);
+      return removed;
+    })();
+  }
+
+  /** The date_added clock: the server's time in microseconds, bumped when needed so that it never repeats. */
+  #tick(): number {
+    this.#lastAdded = Math.max(Date.now() * 1000, this.#lastAdded + 1);
+    return this.#lastAdded;
+  }
+
   #putOne(row: WriteRow): PutOutcome {
     const s = this.#s;
     const key = row.versionKey;
-    if (s.exists!.get(row.id, key)) return 'duplicate';
+    const existing = s.exists!.get(row.id, key) as { seq: number } | undefined;
+    if (existing) {
+      if (row.collection !== null) this.#addMember(row.collection, existing.seq, row.id, key);
+      return 'duplicate';
+    }
     const ends = s.ends!.all(row.id) as EndRow[];
     const latest = ends.find((end) => end.is_latest === 1);
-    const first = ends.find((end) => end.is_first === 1);
     if (latest && latest.revoked === 1 && key > latest.version_key) return 'after-revocation';
-    const isLatest = !latest || key > latest.version_key;
-    const isFirst = !first || key < first.version_key;
-    if (isLatest && latest) s.clearLatest!.run(latest.seq);
-    if (isFirst && first) s.clearFirst!.run(first.seq);
-    // date_added is the server's clock in microseconds, bumped when needed so that it never repeats.
-    const seq = this.#lastAdded = Math.max(Date.now() * 1000, this.#lastAdded + 1);
-    s.insert!.run(seq, row.id, row.type, key, row.modified, row.specVersion, row.createdBy,
-      row.revoked ? 1 : 0, isLatest ? 1 : 0, isFirst ? 1 : 0, row.json);
+    const flags = this.#flags(ends, key, s.clearLatest!, s.clearFirst!, []);
+    const seq = this.#tick();
+    s.insert!.run(seq, row.id, row.type, key, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0, row.tlp,
+      row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, row.json);
     const edges = row.edges;
     for (let i = 0; i < edges.length; i += 5) {
       s.insertEdge!.run(edges[i], seq, edges[i + 1], edges[i + 2], edges[i + 3], edges[i + 4]);
     }
+    if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
     return latest ? 'new-version' : 'new-object';
+  }
+
+  #addMember(collection: string, seq: number, id: string, key: string): void {
+    const s = this.#s;
+    if (s.member!.get(collection, id, key)) return;
+    const ends = s.memberEnds!.all(collection, id) as EndRow[];
+    const flags = this.#flags(ends, key, s.memberClearLatest!, s.memberClearFirst!, [collection]);
+    s.insertMember!.run(collection, this.#tick(), seq, id, key, flags.latest, flags.first);
+  }
+
+  /** Decides whether a new version is the latest and/or first, clearing the flags it takes over. */
+  #flags(ends: EndRow[], key: string, clearLatest: Statement, clearFirst: Statement, scope: unknown[]): { latest: number; first: number } {
+    const latest = ends.find((end) => end.is_latest === 1);
+    const first = ends.find((end) => end.is_first === 1);
+    const isLatest = !latest || key > latest.version_key;
+    const isFirst = !first || key < first.version_key;
+    if (isLatest && latest) clearLatest.run(...scope, latest.key);
+    if (isFirst && first) clearFirst.run(...scope, first.key);
+    return { latest: isLatest ? 1 : 0, first: isFirst ? 1 : 0 };
   }
 }

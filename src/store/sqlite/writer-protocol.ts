@@ -1,5 +1,6 @@
 // Messages between the store and its writer thread; each request carries a ticket its response echoes.
 import type { WriteRow } from './write-row.ts';
+import type { Removal } from './version-writer.ts';
 
 export type WriterRequest = { ticket: number } & (
   | { op: 'put'; rows: WriteRow[] }
@@ -7,6 +8,8 @@ export type WriterRequest = { ticket: number } & (
   | { op: 'commit' }
   | { op: 'rollback' }
   | { op: 'set-setting'; key: string; value: string }
+  | { op: 'set-recipients'; id: string; principals: string[] }
+  | { op: 'remove'; removal: Removal }
   | { op: 'close' }
 );
 

@@ -14,6 +14,8 @@ function handle(request: WriterRequest): unknown {
     case 'commit': return writer.commit();
     case 'rollback': return writer.rollback();
     case 'set-setting': return writer.setSetting(request.key, request.value);
+    case 'set-recipients': return writer.setRecipients(request.id, request.principals);
+    case 'remove': return writer.remove(request.removal);
     case 'close':
       writer.rollback();
       db.close();
