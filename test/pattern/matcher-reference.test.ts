@@ -23,18 +23,20 @@ interface RefBinding {
   set: number[];
   first: number;
   last: number;
+  /** Stands for two or more observations. */
+  several: boolean;
 }
 
 /** Every binding, by exhaustive enumeration: no pruning, no memo, no shortcuts. */
 function bindings(e: Expr, data: Obs[]): RefBinding[] {
   switch (e.kind) {
     case 'leaf':
-      return data.flatMap((o, i) => (o.name === e.name ? [{ set: [i], first: o.first, last: o.last }] : []));
+      return data.flatMap((o, i) => (o.name === e.name ? [{ set: [i], first: o.first, last: o.last, several: false }] : []));
     case 'or':
       return e.operands.flatMap((o) => bindings(o, data));
     case 'and':
     case 'followedBy': {
-      let acc: RefBinding[] = [{ set: [], first: Infinity, last: -Infinity }];
+      let acc: RefBinding[] = [EMPTY];
       for (const operand of e.operands) {
         const next: RefBinding[] = [];
         for (const a of acc) {
@@ -49,7 +51,8 @@ function bindings(e: Expr, data: Obs[]): RefBinding[] {
       return acc;
     }
     case 'within':
-      return bindings(e.operand, data).filter((b) => b.last - b.first < e.seconds);
+      // A single observation fits any window (section 9.5.1 constrains sets of two or more).
+      return bindings(e.operand, data).filter((b) => !b.several || b.last - b.first < e.seconds);
     case 'startStop':
       return bindings(e.operand, data).filter((b) => b.set.every((i) => data[i]!.first >= e.start && data[i]!.last < e.stop));
     case 'repeats': {
@@ -62,7 +65,9 @@ function bindings(e: Expr, data: Obs[]): RefBinding[] {
         const all = chosen.flatMap((c) => c.set);
         if (new Set(all).size !== all.length) continue;
         const total = chosen.reduce((s, c) => s + Math.min(...c.set.map((i) => data[i]!.count)), 0);
-        if (total >= e.times) out.push(chosen.reduce(union, { set: [], first: Infinity, last: -Infinity }));
+        if (total < e.times) continue;
+        const joined = chosen.reduce(union, EMPTY);
+        out.push(chosen.length === 1 && e.times > 1 ? { ...joined, several: true } : joined);
       }
       return out;
     }
@@ -72,8 +77,11 @@ function bindings(e: Expr, data: Obs[]): RefBinding[] {
 /** The brute force would take too long for this case; it is skipped. */
 class TooBig extends Error {}
 
+const EMPTY: RefBinding = { set: [], first: Infinity, last: -Infinity, several: false };
+
 function union(a: RefBinding, b: RefBinding): RefBinding {
-  return { set: [...a.set, ...b.set], first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+  const set = [...a.set, ...b.set];
+  return { set, first: Math.min(a.first, b.first), last: Math.max(a.last, b.last), several: a.several || b.several || (a.set.length > 0 && b.set.length > 0) };
 }
 
 const time = (s: number) => new Date(Date.UTC(2024, 0, 1) + s * 1000).toISOString();

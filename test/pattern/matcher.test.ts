@@ -325,6 +325,18 @@ test('WITHIN finds a close pair even when earlier candidates are far apart', () 
   assert.deepEqual(result.observedDataIds, ['observed-data--a-050000', 'observed-data--b-050030']);
 });
 
+test('WITHIN accepts a single observation whatever its observed interval (a set of one fits any window)', () => {
+  const objects = at('00:00:00', 'a', { until: '2024-01-01T01:00:00Z' });
+  assert.equal(matches("[file:name = 'a'] WITHIN 60 SECONDS", objects), true);
+});
+
+test('WITHIN holds several observations counted from one observed-data to its observed interval', () => {
+  const spread = at('00:00:00', 'a', { until: '2024-01-01T01:00:00Z', count: 3 });
+  assert.equal(matches("[file:name = 'a'] REPEATS 3 TIMES WITHIN 60 SECONDS", spread), false);
+  const tight = at('00:00:00', 'a', { until: '2024-01-01T00:00:30Z', count: 3 });
+  assert.equal(matches("[file:name = 'a'] REPEATS 3 TIMES WITHIN 60 SECONDS", tight), true);
+});
+
 test('REPEATS n TIMES needs n different observations', () => {
   const objects = [...at('00:00:00', 'a'), ...at('00:01:00', 'a')];
   assert.equal(matches("[file:name = 'a'] REPEATS 2 TIMES", objects), true);

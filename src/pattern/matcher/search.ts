@@ -10,6 +10,8 @@ export interface Binding {
   observations: readonly number[];
   first: Instant;
   last: Instant;
+  /** Whether it stands for two or more observations (several observed-data, or one counted repeatedly). */
+  several: boolean;
 }
 
 /**
@@ -81,8 +83,12 @@ export class Search {
     if (++this.steps > this.maxSteps) throw new PatternMatchLimitError(this.maxSteps);
   }
 
+  /**
+   * WITHIN (section 9.5.1) constrains a set of two or more observations; one observation always fits a window,
+   * whatever the first_observed..last_observed interval it is known to lie in.
+   */
   private fits(b: Binding, c: Constraint): boolean {
-    return c.maxSpan === Infinity || secondsBetween(b.first, b.last) < c.maxSpan;
+    return c.maxSpan === Infinity || !b.several || secondsBetween(b.first, b.last) < c.maxSpan;
   }
 
   private *solve(e: ObservationExpression, c: Constraint): Generator<Binding> {
@@ -96,7 +102,7 @@ export class Search {
           // Section 9.5.1: observation times must be >= START and < STOP; an observation spans first..last.
           if (c.start && compareInstants(obs.first, c.start) < 0) continue;
           if (c.stop && compareInstants(obs.last, c.stop) >= 0) continue;
-          const b: Binding = { observations: [i], first: obs.first, last: obs.last };
+          const b: Binding = { observations: [i], first: obs.first, last: obs.last, several: false };
           if (this.fits(b, c) && obs.roots.some((sco) => predicate(sco, obs))) yield b;
         }
         return;
@@ -209,7 +215,8 @@ export class Search {
       const b = candidates[j]!;
       const before = accs[accs.length - 1];
       if (before === undefined || disjoint(before, b)) {
-        const merged = before ? merge(before, b) : b;
+        // One solution counted several times (number_observed) stands for several observations.
+        const merged = before ? merge(before, b) : need > 1 && !b.several ? { ...b, several: true } : b;
         if (this.fits(merged, c)) {
           const left = need - capacities[j]!;
           if (left <= 0) {
@@ -258,6 +265,7 @@ function merge(a: Binding, b: Binding): Binding {
   }
   return {
     observations: out,
+    several: true,
     first: compareInstants(a.first, b.first) <= 0 ? a.first : b.first,
     last: compareInstants(a.last, b.last) >= 0 ? a.last : b.last,
   };
