@@ -77,6 +77,6 @@ export function defineType(
   for (const [name, kind] of own.props) props.set(name, kind);
   const notApplicable = new Set(ALL.filter((n) => !props.has(n)));
   const required = [...applicability.required, ...own.required.filter((n) => !applicability.required.includes(n))];
-  const entries = new Map([...props].map(([name, kind]) => [name, { kind, path: `$.${name}` }]));
+  const entries = new Map([...props].map(([name, kind]) => [name, { kind, path: `$.${name}`, required: required.includes(name) }]));
   return { type, category, section, name: type, props, entries, required, notApplicable, extensions: options.extensions };
 }

@@ -47,6 +47,7 @@ export interface Shape {
 export interface PropEntry {
   readonly kind: Kind;
   readonly path: string;
+  readonly required: boolean;
 }
 
 export interface TypeSpec extends Shape {
@@ -60,28 +61,52 @@ export interface TypeSpec extends Shape {
   readonly extensions?: ReadonlyMap<string, Shape>;
 }
 
+interface KindFields {
+  min?: number;
+  max?: number;
+  section?: string;
+  ms?: boolean;
+  targets?: readonly string[] | null;
+  of?: Kind;
+  vocab?: Vocabulary;
+  values?: Kind;
+  shape?: Shape;
+}
+
+/**
+ * Every Kind object is built here, with the same fields in the same order whatever its kind, so the validator's
+ * property reads on kinds stay monomorphic (one hidden class) instead of going megamorphic.
+ */
+function make(kind: Kind['kind'], f: KindFields = {}): Kind {
+  const k = {
+    kind, min: f.min, max: f.max, section: f.section, ms: f.ms ?? false, targets: f.targets ?? null, of: f.of,
+    vocab: f.vocab, values: f.values, shape: f.shape,
+  };
+  return k as unknown as Kind;
+}
+
 // Builders: one immutable Kind per use, created once at module load.
-export const str: Kind = { kind: 'string' };
-export const bool: Kind = { kind: 'boolean' };
-export const anyValue: Kind = { kind: 'any' };
-export const hashes: Kind = { kind: 'hashes' };
-export const binary: Kind = { kind: 'binary' };
-export const hex: Kind = { kind: 'hex' };
-export const dict: Kind = { kind: 'dictionary' };
-export const killChainPhase: Kind = { kind: 'kill-chain-phase' };
-export const externalReference: Kind = { kind: 'external-reference' };
-export const granularMarking: Kind = { kind: 'granular-marking' };
-export const extensions: Kind = { kind: 'extensions' };
-export const timestamp: Kind = { kind: 'timestamp', ms: false };
-export const timestampMs: Kind = { kind: 'timestamp', ms: true };
-export const int = (min?: number, max?: number, section?: string): Kind => ({ kind: 'integer', min, max, section });
-export const float = (min?: number, max?: number, section?: string): Kind => ({ kind: 'float', min, max, section });
-export const ref = (...targets: string[]): Kind => ({ kind: 'ref', targets: targets.length ? targets : null });
-export const list = (of: Kind): Kind => ({ kind: 'list', of });
-export const en = (vocab: Vocabulary): Kind => ({ kind: 'enum', vocab });
-export const ov = (vocab: Vocabulary): Kind => ({ kind: 'vocab', vocab });
-export const dictOf = (values: Kind): Kind => ({ kind: 'dictionary', values });
-export const obj = (shape: Shape): Kind => ({ kind: 'object', shape });
+export const str: Kind = make('string');
+export const bool: Kind = make('boolean');
+export const anyValue: Kind = make('any');
+export const hashes: Kind = make('hashes');
+export const binary: Kind = make('binary');
+export const hex: Kind = make('hex');
+export const dict: Kind = make('dictionary');
+export const killChainPhase: Kind = make('kill-chain-phase');
+export const externalReference: Kind = make('external-reference');
+export const granularMarking: Kind = make('granular-marking');
+export const extensions: Kind = make('extensions');
+export const timestamp: Kind = make('timestamp', { ms: false });
+export const timestampMs: Kind = make('timestamp', { ms: true });
+export const int = (min?: number, max?: number, section?: string): Kind => make('integer', { min, max, section });
+export const float = (min?: number, max?: number, section?: string): Kind => make('float', { min, max, section });
+export const ref = (...targets: string[]): Kind => make('ref', { targets: targets.length ? targets : null });
+export const list = (of: Kind): Kind => make('list', { of });
+export const en = (vocab: Vocabulary): Kind => make('enum', { vocab });
+export const ov = (vocab: Vocabulary): Kind => make('vocab', { vocab });
+export const dictOf = (values: Kind): Kind => make('dictionary', { values });
+export const obj = (shape: Shape): Kind => make('object', { shape });
 export const strings: Kind = list(str);
 
 /** Declares a shape from required and optional property tables. */

@@ -16,24 +16,23 @@ function isDigit(c: number): boolean {
 /** Character classes for the scanners, indexed by char code (codes >= 128 read as undefined: no class). */
 const HEX_DIGIT = 1;
 const TYPE_CHAR = 2; // a-z, 0-9, hyphen
+const HYPHEN = 4;
 const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = HEX_DIGIT | TYPE_CHAR;
 for (let c = 97; c <= 122; c++) CLASS[c] = TYPE_CHAR | (c <= 102 ? HEX_DIGIT : 0);
 for (let c = 65; c <= 70; c++) CLASS[c] = HEX_DIGIT;
-CLASS[45] = TYPE_CHAR;
+CLASS[45] = TYPE_CHAR | HYPHEN;
 
-function hexRun(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if ((CLASS[s.charCodeAt(i)]! & HEX_DIGIT) === 0) return false;
-  return true;
-}
+/** The class each of the 36 characters of an 8-4-4-4-12 UUID must have. */
+const UUID_SHAPE = new Uint8Array(36).fill(HEX_DIGIT);
+UUID_SHAPE[8] = UUID_SHAPE[13] = UUID_SHAPE[18] = UUID_SHAPE[23] = HYPHEN;
 
 /** Checks an RFC 4122 UUID in its 8-4-4-4-12 form starting at `start`; returns its version digit or -1. */
 export function uuidVersionAt(s: string, start: number): number {
   if (s.length - start !== 36) return -1;
-  if (s.charCodeAt(start + 8) !== 45 || s.charCodeAt(start + 13) !== 45 || s.charCodeAt(start + 18) !== 45
-    || s.charCodeAt(start + 23) !== 45) return -1;
-  if (!hexRun(s, start, start + 8) || !hexRun(s, start + 9, start + 13) || !hexRun(s, start + 14, start + 18)
-    || !hexRun(s, start + 19, start + 23) || !hexRun(s, start + 24, start + 36)) return -1;
+  for (let i = 0; i < 36; i++) {
+    if ((CLASS[s.charCodeAt(start + i)]! & UUID_SHAPE[i]!) === 0) return -1;
+  }
   const variant = s.charCodeAt(start + 19) | 0x20;
   if (variant !== 56 && variant !== 57 && variant !== 97 && variant !== 98) return -1; // 8 9 a b
   const version = s.charCodeAt(start + 14) - 48;

@@ -1,19 +1,25 @@
 // validateObject: one STIX object against the model tables, the common rules and its type's MUSTs.
 import { computeScoId } from '../ids.ts';
 import { makeProblem, type Problem } from '../problem.ts';
-import { COMMON_PROPERTIES, TYPES } from '../types/index.ts';
+import * as types from '../types/index.ts';
 import type { TypeSpec } from '../types/model.ts';
 import { Context, childPath, isPlainObject, jsonType, show } from './context.ts';
-import { checkCustomProperty, customTypeSpec } from './custom.ts';
+import * as custom from './custom.ts';
 import { extensionTypesOf } from './extensions.ts';
-import { identifierSeparator, isLanguageTag, typedIdVersion } from './lexical.ts';
+import * as lexical from './lexical.ts';
 import { META_RULES } from './meta-rules.ts';
 import { SCO_RULES } from './sco-rules.ts';
 import { SDO_RULES } from './sdo-rules.ts';
 import { SRO_RULES } from './sro-rules.ts';
-import { checkOrder } from './time-order.ts';
-import { checkValue } from './values.ts';
+import * as timeOrder from './time-order.ts';
+import * as values from './values.ts';
 
+// Local bindings: the CommonJS form tsx compiles to re-reads imported bindings through getters on every use.
+const { COMMON_PROPERTIES, TYPES } = types;
+const { identifierSeparator, isLanguageTag, typedIdVersion } = lexical;
+const { checkValue } = values;
+const { checkCustomProperty, customTypeSpec } = custom;
+const { checkPair } = timeOrder;
 const TYPE_RULES = new Map([...SDO_RULES, ...SRO_RULES, ...SCO_RULES, ...META_RULES]);
 
 function checkId(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): void {
@@ -45,6 +51,14 @@ function badId(ctx: Context, id: string): void {
   ctx.report('id-type-mismatch', '$.id', `id ${show(id)} has type prefix ${show(id.slice(0, sep))} but the object type is ${show(ctx.type)}.`);
 }
 
+function reportMissing(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): void {
+  for (const name of spec.required) {
+    if (obj[name] === undefined) {
+      ctx.report('required-property', childPath('$', name), `${ctx.type} ${ctx.objectId ?? '(no id)'} is missing required property ${name}.`, spec.section === '11.2' ? '3.2' : spec.section);
+    }
+  }
+}
+
 function hasToplevelExtension(obj: Record<string, unknown>): boolean {
   return extensionTypesOf(obj.extensions)?.includes('toplevel-property-extension') ?? false;
 }
@@ -58,11 +72,13 @@ export function validateTyped(obj: Record<string, unknown>, type: string): Probl
   const custom = known === null;
   ctx.toplevelExtension = hasToplevelExtension(obj);
   const entries = spec.entries;
+  let requiredSeen = 0;
 
   for (const key in obj) {
     const value = obj[key];
     const entry = entries.get(key);
     if (entry !== undefined) {
+      if (entry.required && value !== undefined) requiredSeen++;
       if (key !== 'type' && key !== 'id') checkValue(entry.kind, value, entry.path, ctx);
     } else {
       const common = COMMON_PROPERTIES.get(key);
@@ -81,11 +97,8 @@ export function validateTyped(obj: Record<string, unknown>, type: string): Probl
       ctx.report('enc-without-base', childPath('$', key), `${key} is present without ${key.slice(0, -4)}, the property whose encoding it names.`);
     }
   }
-  for (const name of spec.required) {
-    if (obj[name] === undefined) {
-      ctx.report('required-property', childPath('$', name), `${type} ${id ?? '(no id)'} is missing required property ${name}.`, spec.section === '11.2' ? '3.2' : spec.section);
-    }
-  }
+  // Keys are unique, so counting the required ones met in the loop tells whether any is missing.
+  if (requiredSeen < spec.required.length) reportMissing(ctx, spec, obj);
   checkId(ctx, spec, obj);
   const sv = obj.spec_version;
   if (sv !== undefined && sv !== '2.1') {
@@ -95,7 +108,7 @@ export function validateTyped(obj: Record<string, unknown>, type: string): Probl
   if (typeof lang === 'string' && !isLanguageTag(lang)) {
     ctx.report('lang-format', '$.lang', `lang ${show(lang)} is not an RFC 5646 language tag.`);
   }
-  checkOrder(ctx, 'created', 'modified', false, '3.6.1');
+  checkPair(ctx, 'created', obj.created, 'modified', obj.modified, false, '3.6.1');
   TYPE_RULES.get(type)?.(ctx);
   return ctx.problems;
 }
