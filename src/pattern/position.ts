@@ -41,9 +41,14 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-/** Line starts computed once, so many diagnostics on a long pattern cost O(log n) each, not O(n). */
+/**
+ * Line starts (and, if the text has any, surrogate pairs) counted once, so each of many diagnostics on a long
+ * pattern costs O(log n) rather than a scan from the start of its line.
+ */
 export class LineIndex {
   private starts: number[] | undefined;
+  /** pairs[i]: surrogate pairs wholly before offset i; undefined when the text has none. */
+  private pairs: Int32Array | undefined | null;
 
   constructor(private readonly source: string) {}
 
@@ -57,8 +62,9 @@ export class LineIndex {
       else hi = mid - 1;
     }
     const lineStart = starts[lo]!;
-    // Columns count characters, so measure only this line's prefix.
-    return { line: lo + 1, column: lineColumn(this.source.slice(lineStart, offset), offset - lineStart).column };
+    if (this.pairs === undefined) this.pairs = pairCounts(this.source);
+    const pairs = this.pairs ? this.pairs[offset]! - this.pairs[lineStart]! : 0;
+    return { line: lo + 1, column: offset - lineStart - pairs + 1 };
   }
 }
 
@@ -70,4 +76,16 @@ function lineStarts(source: string): number[] {
     else if (c === 13 && source.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
   return starts;
+}
+
+function pairCounts(source: string): Int32Array | null {
+  if (!/[\ud800-\udbff][\udc00-\udfff]/.test(source)) return null;
+  const counts = new Int32Array(source.length + 1);
+  let n = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(source.charCodeAt(i - 1))) n++;
+    counts[i + 1] = n;
+  }
+  return counts;
 }

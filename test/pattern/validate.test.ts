@@ -62,3 +62,18 @@ test('validatePattern does not throw on non-pattern input', () => {
     assert.equal(validatePattern(input)[0]?.severity, 'error');
   }
 });
+
+test('columns stay right after astral characters on the same line', () => {
+  const source = "[file:name = '😀😀' OR file:size = 'big']";
+  const [d] = validatePattern(source);
+  const column = [...source.slice(0, source.indexOf("'big'"))].length + 1;
+  assert.equal(column, 32);
+  assert.equal(`${d!.code} ${d!.line}:${d!.column}`, `type-mismatch 1:${column}`);
+});
+
+test('thousands of errors on one long line are reported without rescanning the line for each', () => {
+  const source = `[${Array.from({ length: 5000 }, (_, i) => `file:size = 'x${i}'`).join(' OR ')}]`;
+  const diagnostics = validatePattern(source);
+  assert.equal(diagnostics.length, 5000);
+  assert.equal(diagnostics[4999]!.column, source.lastIndexOf("'x4999'") + 1);
+});
