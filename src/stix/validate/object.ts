@@ -15,7 +15,7 @@ import * as timeOrder from './time-order.ts';
 import * as values from './values.ts';
 
 // Local bindings: the CommonJS form tsx compiles to re-reads imported bindings through getters on every use.
-const { COMMON_PROPERTIES, TYPES } = types;
+const { COMMON_PROPERTIES, SCO_ID_CONTRIBUTING, TYPES } = types;
 const { identifierSeparator, isLanguageTag, typedIdVersion } = lexical;
 const { checkValue } = values;
 const { checkCustomProperty, customTypeSpec } = custom;
@@ -35,6 +35,8 @@ function checkId(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): vo
     const expected = computeScoId(obj);
     if (expected !== null && expected !== id) {
       ctx.report('sco-id-mismatch', '$.id', `id ${show(id)} differs from ${expected}, the UUIDv5 of its ID contributing properties.`, '3.4');
+    } else if (expected === null && version !== 4 && SCO_ID_CONTRIBUTING.has(ctx.type)) {
+      ctx.report('sco-id-version', '$.id', `id ${show(id)} uses a version ${version} UUID, but a ${ctx.type} without ID contributing properties must use UUIDv4.`);
     }
   } else if (version !== 4) {
     ctx.report('id-uuid-version', '$.id', `id ${show(id)} uses a version ${version} UUID; ${spec.category === 'bundle' ? 'bundles' : 'this object type'} should use UUIDv4.`);
