@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TLP2_EXTENSION_ID, validateObject } from '../../src/stix/index.ts';
+import { TLP2_EXTENSION_ID, TLP_MARKING_DEFINITIONS, validateObject } from '../../src/stix/index.ts';
 import { expectClean, expectProblem, IDENTITY, MARKING, VALID, versioned } from './helpers.ts';
 
 type Case = [name: string, obj: () => unknown, code: string, path: string, severity: 'error' | 'warning'];
@@ -25,6 +25,7 @@ const CASES: Case[] = [
   ['a TLP 1.0 marking must use the predefined id', () => ({ ...VALID['marking-definition']!(), definition_type: 'tlp', definition: { tlp: 'green' } }), 'tlp-marking', '$.id', 'error'],
   ['a TLP 1.0 level must be white, green, amber or red', () => ({ ...VALID['marking-definition']!(), definition_type: 'tlp', definition: { tlp: 'clear' } }), 'tlp-marking', '$.definition.tlp', 'error'],
   ['a TLP 2.0 marking must use the predefined id', () => ({ type: 'marking-definition', spec_version: '2.1', id: MARKING, created: '2022-10-01T00:00:00.000Z', name: 'TLP:GREEN', extensions: { [TLP2_EXTENSION_ID]: { extension_type: 'property-extension', tlp_2_0: 'green' } } }), 'tlp-marking', '$.id', 'error'],
+  ['a TLP 2.0 marking must carry its predefined name', () => ({ type: 'marking-definition', spec_version: '2.1', id: 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', created: '2022-10-01T00:00:00.000Z', name: 'green', extensions: { [TLP2_EXTENSION_ID]: { extension_type: 'property-extension', tlp_2_0: 'green' } } }), 'tlp-marking', '$.name', 'error'],
   // §3.2/§7.3 extensions
   ['an extension-definition extension needs extension_type', () => indicator({ extensions: { [EXT]: { x: 1 } } }), 'extension-type-missing', `$.extensions["${EXT}"]`, 'error'],
   ['extension_type is a closed enumeration', () => indicator({ extensions: { [EXT]: { extension_type: 'new-thing' } } }), 'enum-value', `$.extensions["${EXT}"].extension_type`, 'error'],
@@ -88,4 +89,9 @@ test('extension problems are reported at the extension path, not thrown', () => 
   const problems = validateObject(indicator({ extensions: { 'ntfs-ext': 'x', [EXT]: [] } }));
   assert.ok(problems.every((p) => p.path.startsWith('$.extensions')));
   assert.equal(problems.length, 2);
+});
+
+test('the exported TLP 1.0 and 2.0 marking definitions are nine valid objects', () => {
+  assert.equal(TLP_MARKING_DEFINITIONS.length, 9);
+  for (const m of TLP_MARKING_DEFINITIONS) expectClean(m);
 });

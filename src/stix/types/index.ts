@@ -16,6 +16,6 @@ export const META_TYPE_NAMES: ReadonlySet<string> = new Set(META_TYPES.map((t) =
 
 export { COMMON_PROPERTIES } from './common.ts';
 export { SCO_ID_CONTRIBUTING } from './sco.ts';
-export { TLP1_MARKINGS, TLP2_EXTENSION_ID, TLP2_MARKINGS } from './meta.ts';
+export { TLP1_MARKINGS, TLP2_EXTENSION_ID, TLP2_MARKINGS, TLP_MARKING_DEFINITIONS } from './meta.ts';
 export type { Category, Kind, Shape, TypeSpec, Vocabulary } from './model.ts';
 export * as vocabularies from './vocab.ts';

@@ -35,3 +35,18 @@ export const TLP2_MARKINGS: ReadonlyMap<string, string> = new Map([
   ['marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003', 'amber+strict'],
   ['marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', 'red'],
 ]);
+
+/** The created timestamp of the published TLP 2.0 marking definitions. */
+export const TLP2_CREATED = '2022-10-01T00:00:00.000Z';
+
+/** The predefined TLP marking-definition objects (TLP 1.0 per §7.2.1.4, TLP 2.0 per the extension), ready to store. */
+export const TLP_MARKING_DEFINITIONS: readonly Readonly<Record<string, unknown>>[] = [
+  ...[...TLP1_MARKINGS].map(([id, level]) => ({
+    type: 'marking-definition', spec_version: '2.1', id, created: TLP1_CREATED, definition_type: 'tlp',
+    name: `TLP:${level.toUpperCase()}`, definition: { tlp: level },
+  })),
+  ...[...TLP2_MARKINGS].map(([id, level]) => ({
+    type: 'marking-definition', spec_version: '2.1', id, created: TLP2_CREATED, name: `TLP:${level.toUpperCase()}`,
+    extensions: { [TLP2_EXTENSION_ID]: { extension_type: 'property-extension', tlp_2_0: level } },
+  })),
+];

@@ -29,6 +29,11 @@ function tlp2(ctx: Context, ext: Record<string, unknown>): void {
     ctx.report('tlp-marking', path, `TLP 2.0 level ${show(level)} must be one of clear, green, amber, amber+strict, red.`);
   } else if (TLP2_MARKINGS.get(ctx.objectId ?? '') !== level) {
     ctx.report('tlp-marking', '$.id', `A TLP 2.0 ${level} marking must use its predefined id, not ${show(ctx.objectId)}.`);
+  } else if (ctx.root.name !== `TLP:${level.toUpperCase()}`) {
+    ctx.report('tlp-marking', '$.name', `The TLP 2.0 ${level} marking is named TLP:${level.toUpperCase()}, not ${show(ctx.root.name)}.`);
+  }
+  if (ext.extension_type !== undefined && ext.extension_type !== 'property-extension') {
+    ctx.report('tlp-marking', `$.extensions["${TLP2_EXTENSION_ID}"].extension_type`, `The TLP 2.0 extension is a property-extension, not ${show(ext.extension_type)}.`);
   }
 }
 
