@@ -105,7 +105,7 @@ class Parser {
   private parseQualified(): ObservationExpression {
     const start = this.s.start;
     let expr = this.parseObservationPrimary();
-    const seen = new Set<Qualifier['kind']>();
+    let seen = 0;
     const depthBefore = this.depth;
     for (;;) {
       const qualifierStart = this.s.start;
@@ -117,10 +117,11 @@ class Parser {
         q = { kind: 'within', operand: expr, seconds };
       } else if (this.isWord('REPEATS')) {
         this.s.next();
+        const timesStart = this.s.start;
         const times = this.parseNumberFor('REPEATS', 'a positive integer, as in REPEATS 5 TIMES');
         if (times.kind !== 'integer') {
           throw this.failAt(
-            this.s.start,
+            timesStart,
             `REPEATS needs a whole number of times, but found ${times.text}`,
             'a positive integer',
             times.text,
@@ -137,7 +138,8 @@ class Parser {
       } else {
         break;
       }
-      if (seen.has(q.kind)) {
+      const bit = q.kind === 'within' ? 1 : q.kind === 'repeats' ? 2 : 4;
+      if (seen & bit) {
         const name = q.kind === 'startStop' ? 'START/STOP' : q.kind.toUpperCase();
         throw this.s.error(
           qualifierStart,
@@ -147,7 +149,7 @@ class Parser {
           'duplicate-qualifier',
         );
       }
-      seen.add(q.kind);
+      seen |= bit;
       this.enter(qualifierStart);
       expr = this.at(q, start);
     }
