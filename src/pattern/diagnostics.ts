@@ -97,6 +97,11 @@ export const DIAGNOSTIC_CATALOG = {
     spec: '6',
     summary: 'The property is not defined for this STIX 2.1 object type (legal for custom properties).',
   },
+  'octets-against-text': {
+    severity: 'warning',
+    spec: '9.6.4',
+    summary: "A hex or binary constant is compared with a text property, whose characters are then read as octets.",
+  },
   'negative-index': {
     severity: 'warning',
     spec: '9.7.2',

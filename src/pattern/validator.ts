@@ -203,7 +203,17 @@ class Checker {
 
   /** Reports and returns false when constant `c` cannot be compared with a property of type `t`. */
   private compatible(c: Constant, t: PropertyType, path: string): boolean {
-    if (accepts(t, c)) return true;
+    if (accepts(t, c)) {
+      if (t.kind === 'string' && (c.kind === 'hex' || c.kind === 'binary')) {
+        // Section 9.6.4 compares a text property's characters as octets, which surprises people matching hashes.
+        this.report(
+          'octets-against-text',
+          c,
+          `${path} is text, so ${describeConstant(c)} is compared with its characters as octets, not with hex digits; to match the text, write it as a string`,
+        );
+      }
+      return true;
+    }
     const hint = t.kind === 'timestamp' && c.kind === 'string' ? `; write t'${c.value}'` : '';
     this.report('type-mismatch', c, `${path} is ${describe(t)}, so it cannot be compared with ${describeConstant(c)}${hint}`);
     return false;

@@ -56,12 +56,14 @@ const CASES: ReadonlyArray<[string, string]> = [
   ["[file:name.first = 'a']", 'invalid-path (1:12)'],
   ["[file:name[0] = 'a']", 'invalid-path (1:11)'],
   ["[email-message:to_refs.value = 'a@example.com']", 'invalid-path (1:24)'],
+  // 9.6.4 binary constants against text
+  ["[file:hashes.MD5 = h'd41d8cd98f00b204e9800998ecf8427e']", 'octets-against-text (1:20)'],
   // 9.7.2 list indexes
   ["[network-traffic:protocols[-1] = 'tcp']", 'negative-index (1:27)'],
 ];
 
 const VALID: readonly string[] = [
-  "[file:hashes.'SHA-256' = 'aec0'] AND [file:hashes.MD5 = h'00ff']",
+  "[file:hashes.'SHA-256' = 'aec0'] AND [file:magic_number_hex = h'00ff']",
   "[artifact:payload_bin = 'this is a test' OR artifact:payload_bin = b'dGhpcyBpcyBhIHRlc3Q=']",
   "[artifact:payload_bin = h'7468697320697320612074657374']",
   "[file:size > 256 AND file:size <= 1024.5]",
