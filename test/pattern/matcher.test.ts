@@ -435,3 +435,22 @@ test('a parsed tree can be matched directly', async () => {
   const { parsePattern } = await import('../../src/pattern/index.ts');
   assert.equal(matchPattern(parsePattern("[file:name = 'foo.dll']"), file).matched, true);
 });
+
+test('following references through [*] around a cycle does not multiply the work', () => {
+  const ids = Array.from({ length: 40 }, (_, i) => `x-node--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+  const nodes = ids.map((id, i) => ({ type: 'x-node', id, name: `n${i}`, next_refs: ids }));
+  const objects = [
+    {
+      type: 'observed-data',
+      id: 'observed-data--cycle',
+      first_observed: '2024-01-01T00:00:00Z',
+      last_observed: '2024-01-01T00:00:00Z',
+      number_observed: 1,
+      object_refs: ids,
+    },
+    ...nodes,
+  ];
+  const path = 'x-node:' + Array.from({ length: 8 }, () => 'next_refs[*]').join('.') + '.name';
+  assert.equal(matches(`[${path} = 'n39']`, objects), true);
+  assert.equal(matches(`[${path} = 'n40']`, objects), false);
+});

@@ -75,7 +75,9 @@ function compilePath(path: ObjectPath): CompiledPath {
           }
         }
         if (step.kind === 'property') previous = step.name;
-        current = next;
+        // Comparisons ask whether any value qualifies, so duplicates add nothing; dropping them keeps reference
+        // cycles followed through [*] from multiplying the work at every step.
+        current = next.length > 64 ? [...new Set(next)] : next;
         if (current.length === 0) break;
       }
       return current;
