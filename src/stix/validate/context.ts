@@ -26,15 +26,32 @@ export class Context {
   }
 }
 
-/** A short, quoted rendering of a value for messages (never more than ~60 characters). */
+/**
+ * A short rendering of a value for messages (about 60 characters at most). Bounded work whatever the input:
+ * long strings are cut before quoting and containers show only their first few members, never serialised whole.
+ */
 export function show(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
+  const text = render(value, 2);
   return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function render(value: unknown, depth: number): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 60) : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  if (depth === 0) return Array.isArray(value) ? '[...]' : '{...}';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 3).map((v) => render(v, depth - 1));
+    return `[${items.join(',')}${value.length > 3 ? ',...' : ''}]`;
+  }
+  const keys: string[] = [];
+  for (const k in value) {
+    if (keys.length === 3) {
+      keys.push('...');
+      break;
+    }
+    keys.push(`${JSON.stringify(k.slice(0, 40))}:${render((value as Record<string, unknown>)[k], depth - 1)}`);
+  }
+  return `{${keys.join(',')}}`;
 }
 
 /** JSON type name of a value, for "expected X, got Y" messages. */
