@@ -42,3 +42,16 @@ test('canonicalJson sorts keys by code unit and writes numbers in shortest form'
 test('uuidV5 produces an RFC 4122 version 5 UUID', () => {
   assert.match(uuidV5('x'), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
+
+// More vectors from the examples of §6.3 and §6.7: non-ASCII names and extensions contribute through JCS.
+const SPEC_VECTORS: [name: string, obj: Record<string, unknown>, id: string][] = [
+  ['a directory path with backslashes', { type: 'directory', path: 'C:\\Windows\\System32' }, 'directory--0a58d0c1-59e6-5afd-8252-dcd3f13e5622'],
+  ['a file name with a non-ASCII character', { type: 'file', hashes: { 'SHA-256': '841a8921140aba50671ebb0770fecc4ee308c4952cfeff8de154ab14eeef4649' }, name: 'quêry.dll', name_enc: 'windows-1252' }, 'file--7d1e3a18-89e7-5bc5-be36-9879f5b7f5c8'],
+  ['a file with an ntfs-ext extension', { type: 'file', hashes: { 'SHA-256': '35a01331e9ad96f751278b891b6ea09699806faedfa237d40513d92ad1b7100f' }, extensions: { 'ntfs-ext': { alternate_data_streams: [{ name: 'second.stream', size: 25536 }] } } }, 'file--ba04c974-3cef-5f42-adc7-084d467874e2'],
+  ['a file with a pdf-ext extension', { type: 'file', name: 'example.pdf', extensions: { 'pdf-ext': { version: '1.7', document_info_dict: { Title: 'Sample document', Author: 'Adobe Systems Incorporated', Creator: 'Adobe FrameMaker 5.5.3 for Power Macintosh', Producer: 'Acrobat Distiller 3.01 for Power Macintosh', CreationDate: '20070412090123-02' }, pdfid0: 'DFCE52BD827ECF765649852119D', pdfid1: '57A1E0F9ED2AE523E313C' } } }, 'file--965aa96f-d90a-506a-8317-d38d44b235f9'],
+];
+for (const [name, obj, id] of SPEC_VECTORS) {
+  test(`computeScoId reproduces the specification id of ${name}`, () => {
+    assert.equal(computeScoId(obj), id);
+  });
+}
