@@ -454,3 +454,15 @@ test('following references through [*] around a cycle does not multiply the work
   assert.equal(matches(`[${path} = 'n39']`, objects), true);
   assert.equal(matches(`[${path} = 'n40']`, objects), false);
 });
+
+test('FOLLOWEDBY and WITHIN over thousands of candidates decide within the default search budget', () => {
+  // 3,000 × 3,000 candidate pairs would exceed the 1,000,000-step budget if every pair were tried.
+  const objects = [];
+  for (let i = 0; i < 3000; i++) {
+    objects.push(...observed([{ type: 'file', name: 'b' }], { at: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString() }));
+    objects.push(...observed([{ type: 'file', name: 'a' }], { at: new Date(Date.UTC(2024, 0, 2) + i * 1000).toISOString() }));
+  }
+  assert.equal(matches("[file:name = 'a'] FOLLOWEDBY [file:name = 'b']", objects), false);
+  assert.equal(matches("([file:name = 'a'] AND [file:name = 'b']) WITHIN 3600 SECONDS", objects), false);
+  assert.equal(matches("[file:name = 'b'] FOLLOWEDBY [file:name = 'a']", objects), true);
+});

@@ -22,7 +22,26 @@ class Solutions {
   private readonly items: Binding[] = [];
   private done = false;
 
-  constructor(private readonly source: Iterator<Binding>) {}
+  constructor(
+    private readonly source: Iterator<Binding>,
+    /** True when solutions come in order of `first` (those of a single observation expression do). */
+    readonly sortedByFirst: boolean,
+  ) {}
+
+  /** Index of the first solution whose `first` is at or after `seconds` (all of them produced first). */
+  firstAtOrAfter(seconds: number): number {
+    while (this.get(this.items.length) !== undefined) {
+      // Produce everything: a binary search needs the whole list.
+    }
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toSeconds(this.items[mid]!.first) < seconds) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   get(i: number): Binding | undefined {
     while (i >= this.items.length && !this.done) {
@@ -73,7 +92,7 @@ export class Search {
     const key = `${c.maxSpan}|${c.start?.seconds}.${c.start?.fraction}|${c.stop?.seconds}.${c.stop?.fraction}`;
     let s = byConstraint.get(key);
     if (!s) {
-      s = new Solutions(this.solve(e, c));
+      s = new Solutions(this.solve(e, c), e.kind === 'observation');
       byConstraint.set(key, s);
     }
     return s;
@@ -149,10 +168,14 @@ export class Search {
     const lists = operands.map((o) => this.solutions(o, c));
     const n = lists.length;
     const cursor: number[] = new Array<number>(n).fill(0);
+    // For a time-sorted operand, the solutions past `until[i]` cannot fit, so the scan stops there.
+    const until: number[] = new Array<number>(n).fill(Infinity);
     const acc: (Binding | undefined)[] = new Array<Binding | undefined>(n + 1);
     let i = 0;
     while (i >= 0) {
-      const b = lists[i]!.get(cursor[i]!);
+      const list = lists[i]!;
+      let b = list.get(cursor[i]!);
+      if (b !== undefined && list.sortedByFirst && toSeconds(b.first) > until[i]!) b = undefined;
       if (b === undefined) {
         cursor[i] = 0;
         i--;
@@ -175,8 +198,34 @@ export class Search {
       } else {
         acc[i + 1] = merged;
         i++;
+        this.narrow(lists[i]!, merged, ordered, c, i, cursor, until);
       }
     }
+  }
+
+  /**
+   * Starts the scan of a time-sorted operand where its solutions can first follow `before` (FOLLOWEDBY) or
+   * share a window with it (WITHIN), and sets where the scan may stop; turns an n × m scan into n × log m
+   * when few pairs qualify. The bounds are widened by a millisecond: they only prune, the exact checks follow.
+   */
+  private narrow(
+    list: Solutions,
+    before: Binding,
+    ordered: boolean,
+    c: Constraint,
+    i: number,
+    cursor: number[],
+    until: number[],
+  ): void {
+    if (!list.sortedByFirst || (!ordered && c.maxSpan === Infinity)) return;
+    const slack = 1e-3;
+    let from = -Infinity;
+    if (ordered) from = toSeconds(before.last) - slack;
+    if (c.maxSpan !== Infinity) {
+      from = Math.max(from, toSeconds(before.last) - c.maxSpan - slack);
+      until[i] = toSeconds(before.first) + c.maxSpan + slack;
+    }
+    cursor[i] = from === -Infinity ? 0 : list.firstAtOrAfter(from);
   }
 
   /**
@@ -238,6 +287,10 @@ export class Search {
     for (const i of b.observations) min = Math.min(min, this.observations[i]!.count);
     return min;
   }
+}
+
+function toSeconds(i: Instant): number {
+  return i.fraction === '' ? i.seconds : i.seconds + Number(`0.${i.fraction}`);
 }
 
 function disjoint(a: Binding, b: Binding): boolean {
