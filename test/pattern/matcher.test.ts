@@ -466,3 +466,12 @@ test('FOLLOWEDBY and WITHIN over thousands of candidates decide within the defau
   assert.equal(matches("([file:name = 'a'] AND [file:name = 'b']) WITHIN 3600 SECONDS", objects), false);
   assert.equal(matches("[file:name = 'b'] FOLLOWEDBY [file:name = 'a']", objects), true);
 });
+
+test('REPEATS with WITHIN over thousands of spread-out candidates decides within the default search budget', () => {
+  const objects = [];
+  for (let i = 0; i < 3000; i++) {
+    objects.push(...observed([{ type: 'file', name: 'a' }], { at: new Date(Date.UTC(2024, 0, 1) + i * 3600_000).toISOString() }));
+  }
+  assert.equal(matches("[file:name = 'a'] REPEATS 2 TIMES WITHIN 60 SECONDS", objects), false);
+  assert.equal(matches("[file:name = 'a'] REPEATS 2 TIMES WITHIN 3601 SECONDS", objects), true);
+});

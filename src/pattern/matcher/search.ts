@@ -247,13 +247,19 @@ export class Search {
     const rest: number[] = new Array<number>(candidates.length + 1).fill(0);
     for (let k = candidates.length - 1; k >= 0; k--) rest[k] = rest[k + 1]! + capacities[k]!;
 
+    // Time-sorted candidates under WITHIN: once one starts a window after the first pick, so do all later ones.
+    const windowed = list.sortedByFirst && c.maxSpan !== Infinity;
     const picks: number[] = [];
     const accs: Binding[] = [];
     const remaining: number[] = [times];
     let j = 0;
     for (;;) {
       const need = remaining[remaining.length - 1]!;
-      if (j >= candidates.length || rest[j]! < need) {
+      const first = accs[0];
+      const outOfWindow =
+        windowed && first !== undefined && j < candidates.length &&
+        toSeconds(candidates[j]!.first) > toSeconds(first.first) + c.maxSpan + 1e-3;
+      if (j >= candidates.length || rest[j]! < need || outOfWindow) {
         if (picks.length === 0) return;
         j = picks.pop()! + 1;
         accs.pop();
