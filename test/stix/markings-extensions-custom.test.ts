@@ -95,3 +95,7 @@ test('the exported TLP 1.0 and 2.0 marking definitions are nine valid objects', 
   assert.equal(TLP_MARKING_DEFINITIONS.length, 9);
   for (const m of TLP_MARKING_DEFINITIONS) expectClean(m);
 });
+
+test('a custom property name with uppercase letters breaks the naming rules', () => {
+  expectProblem({ ...VALID.indicator!(), x_acme_Score: 1 }, 'property-name', '$.x_acme_Score', 'error');
+});

@@ -62,7 +62,7 @@ export function checkCustomProperty(key: string, value: unknown, ctx: Context, c
     }
     suffix = suffixOf(key);
     if (!isPropertyName(key)) {
-      ctx.report('property-name', childPath('$', key), `Property name ${show(key)} must be 3–250 ASCII characters: a letter, then letters, digits or underscores.`);
+      ctx.report('property-name', childPath('$', key), `Property name ${show(key)} must be 3–250 characters: a lowercase letter, then a-z, 0-9 or underscore.`);
     } else if (key.startsWith('x_')) {
       if (CLEAN_NAMES.size < CLEAN_NAMES_MAX) CLEAN_NAMES.set(key, suffix);
     } else if (!customType && !ctx.toplevelExtension) {

@@ -146,19 +146,19 @@ export function isBase64(s: string): boolean {
   return true;
 }
 
-/** §3.1/§11.1: property names are 3–250 ASCII characters, a letter first, then letters, digits or underscore. */
+/** §3.1/§11.1.1: property names are 3–250 characters, a lowercase letter first, then a-z, 0-9 or underscore. */
 export function isPropertyName(s: string): boolean {
-  if (s.length < 3 || s.length > 250 || !isAlpha(s.charCodeAt(0))) return false;
+  if (s.length < 3 || s.length > 250 || !isLower(s.charCodeAt(0))) return false;
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!(isAlpha(c) || isDigit(c) || c === 95)) return false;
+    if (!(isLower(c) || isDigit(c) || c === 95)) return false;
   }
   return true;
 }
 
 /**
- * §3.1/§11.2: type names are 3–250 characters, a lowercase letter first, then a-z, 0-9 and hyphen; a double hyphen
- * is refused because it would make `type--UUID` identifiers ambiguous.
+ * §3.1/§11.2.1: type names are 3–250 characters, a lowercase letter first, then a-z, 0-9 and hyphen, never two
+ * hyphens in a row (which would also make `type--UUID` identifiers ambiguous).
  */
 export function isTypeName(s: string): boolean {
   if (s.length < 3 || s.length > 250 || !isLower(s.charCodeAt(0))) return false;

@@ -34,9 +34,9 @@ function endpoint(
   }
 }
 
-/** §5.1: relationship_type is 3–250 characters of a-z, 0-9 and hyphen. */
+/** §5.1: relationship_type is ASCII limited to a-z, 0-9 and hyphen. */
 function isRelationshipType(s: string): boolean {
-  if (s.length < 3 || s.length > 250) return false;
+  if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
@@ -47,7 +47,7 @@ function isRelationshipType(s: string): boolean {
 function relationship(ctx: Context): void {
   const rt = ctx.root.relationship_type;
   if (typeof rt === 'string' && !isRelationshipType(rt)) {
-    ctx.report('relationship-type-format', '$.relationship_type', `relationship_type ${show(rt)} must be 3–250 characters of a-z, 0-9 and hyphen.`);
+    ctx.report('relationship-type-format', '$.relationship_type', `relationship_type ${show(rt)} must use only a-z, 0-9 and hyphen.`);
   }
   endpoint(ctx, 'source_ref', NOT_ENDPOINT_BY_LENGTH, 'an SDO or SCO', '5.1');
   endpoint(ctx, 'target_ref', NOT_ENDPOINT_BY_LENGTH, 'an SDO or SCO', '5.1');

@@ -107,7 +107,7 @@ export function checkShape(shape: Shape, value: unknown, path: string, ctx: Cont
     const p = childPath(path, key);
     if (kind !== undefined) checkValue(kind, value[key], p, ctx);
     else if (!isPropertyName(key)) {
-      ctx.report('property-name', p, `Property name ${show(key)} in ${shape.name} breaks the naming rules (3–250 chars, letter first, letters/digits/underscore).`);
+      ctx.report('property-name', p, `Property name ${show(key)} in ${shape.name} breaks the naming rules (3–250 chars: a lowercase letter, then a-z, 0-9 or underscore).`);
     }
   }
   for (const name of shape.required) {
