@@ -27,14 +27,21 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_latest_type ON versions (is_latest, type);
 CREATE INDEX IF NOT EXISTS versions_created_by ON versions (created_by);
 
+-- Identifiers as small integers, so that the edge index stays compact.
+CREATE TABLE IF NOT EXISTS nodes (
+  n INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE
+);
+
 -- Each edge is filed under the node that looks it up (see references.ts): one B-tree, no rowid.
+-- node, source, target and through are nodes.n; through is 0 for plain references.
 CREATE TABLE IF NOT EXISTS edges (
-  node TEXT NOT NULL,
+  node INTEGER NOT NULL,
   seq INTEGER NOT NULL,
-  source TEXT NOT NULL,
-  target TEXT NOT NULL,
+  source INTEGER NOT NULL,
+  target INTEGER NOT NULL,
   via TEXT NOT NULL,
-  through TEXT NOT NULL,
+  through INTEGER NOT NULL,
   PRIMARY KEY (node, seq, source, target, via, through)
 ) WITHOUT ROWID;
 

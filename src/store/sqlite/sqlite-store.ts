@@ -150,8 +150,10 @@ function prepare(db: Db): Record<string, Statement> {
     one: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? AND version_key = ?`),
     recipients: db.prepare('SELECT principal FROM recipients WHERE id = ? ORDER BY principal'),
     edges: db.prepare(
-      `SELECT e.source, e.target, e.via, e.through FROM edges e JOIN versions v ON v.seq = e.seq
-       WHERE e.node = ? AND v.is_latest = 1`,
+      `SELECT s.id AS source, t.id AS target, e.via, coalesce(th.id, '') AS through
+       FROM edges e JOIN versions v ON v.seq = e.seq
+       JOIN nodes s ON s.n = e.source JOIN nodes t ON t.n = e.target LEFT JOIN nodes th ON th.n = e.through
+       WHERE e.node = (SELECT n FROM nodes WHERE id = ?) AND v.is_latest = 1`,
     ),
     counts: db.prepare('SELECT type, count(*) AS count FROM versions WHERE is_latest = 1 GROUP BY type ORDER BY type'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),

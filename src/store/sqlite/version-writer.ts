@@ -24,6 +24,8 @@ export class VersionWriter {
   readonly #s: Record<string, Statement>;
   readonly #putAll: (rows: WriteRow[]) => PutOutcome[];
   #lastAdded: number;
+  /** Node numbers of recently seen identifiers; cleared on rollback and when it grows large. */
+  #nodes = new Map<string, number>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -36,6 +38,8 @@ export class VersionWriter {
       insert: p(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
                  supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertEdge: p('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
+      findNode: p('SELECT n FROM nodes WHERE id = ?').pluck(),
+      insertNode: p('INSERT INTO nodes (id) VALUES (?) RETURNING n').pluck(),
       member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
       memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships
                      WHERE collection = ? AND id = ? AND (is_latest = 1 OR is_first = 1)`),
@@ -75,6 +79,8 @@ export class VersionWriter {
 
   rollback(): void {
     if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+    // Nodes created in the rolled-back transaction are gone from the table.
+    this.#nodes.clear();
   }
 
   setSetting(key: string, value: string): void {
@@ -125,10 +131,21 @@ export class VersionWriter {
       row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, row.json);
     const edges = row.edges;
     for (let i = 0; i < edges.length; i += 5) {
-      s.insertEdge!.run(edges[i], seq, edges[i + 1], edges[i + 2], edges[i + 3], edges[i + 4]);
+      const through = edges[i + 4]!;
+      s.insertEdge!.run(this.#node(edges[i]!), seq, this.#node(edges[i + 1]!), this.#node(edges[i + 2]!), edges[i + 3],
+        through === '' ? 0 : this.#node(through));
     }
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
     return latest ? 'new-version' : 'new-object';
+  }
+
+  #node(id: string): number {
+    let n = this.#nodes.get(id);
+    if (n !== undefined) return n;
+    n = (this.#s.findNode!.get(id) as number | undefined) ?? (this.#s.insertNode!.get(id) as number);
+    if (this.#nodes.size >= 1_000_000) this.#nodes.clear();
+    this.#nodes.set(id, n);
+    return n;
   }
 
   #addMember(collection: string, seq: number, id: string, key: string): void {
