@@ -40,8 +40,12 @@ export interface PutItem {
   suppliedBy?: Provenance;
 }
 
-/** Which versions of each matching object a query returns (TAXII `match[version]`). */
-export type VersionMatch = 'latest' | 'first' | 'all' | { modified: string[] };
+/**
+ * Which versions of each matching object a query returns (TAXII `match[version]`). The object form selects
+ * the versions with these `modified` values, plus (in queries) the first and/or latest when flagged, as
+ * TAXII's comma lists such as `first,2018-03-02T01:01:01.123Z,last` ask.
+ */
+export type VersionMatch = 'latest' | 'first' | 'all' | { modified: string[]; first?: boolean; latest?: boolean };
 
 export interface ObjectQuery {
   ids?: string[];

@@ -1,7 +1,7 @@
 // The behaviour every Store backend must show; each backend's test file runs it with its own factory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store, Visibility } from '../../src/store/store.ts';
+import type { Store, VersionMatch, Visibility } from '../../src/store/store.ts';
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -300,5 +300,14 @@ export function storeContract(name: string, open: StoreFactory): void {
     const page = await store.query({ types: ['note'], visibility: NOBODY, limit: 1 });
     assert.equal(page.versions.length, 1);
     assert.equal(page.next, null);
+  });
+
+  withStore('a version list can ask for the first and latest versions besides specific ones', async (store) => {
+    for (const year of ['2020', '2021', '2022', '2023']) await store.put([{ object: actor(`${year}-01-01T00:00:00.000Z`) }]);
+    const modified = async (versions: VersionMatch): Promise<(string | null)[]> =>
+      (await store.query({ ids: [ACTOR], versions })).versions.map((v) => v.modified).sort();
+    assert.deepEqual(await modified({ modified: [], first: true, latest: true }), ['2020-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z']);
+    assert.deepEqual(await modified({ modified: ['2021-01-01T00:00:00Z'], latest: true }), ['2021-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z']);
+    assert.deepEqual(await modified({ modified: [] }), []);
   });
 }

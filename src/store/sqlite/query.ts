@@ -41,13 +41,19 @@ export function buildQuery(
   inList('v.created_by', query.createdBy);
   inList('v.spec_version', query.specVersions);
   if (query.markings !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (${placeholders(query.markings) || "''"}) AND e.seq = v.seq AND e.via = 'object_marking_refs')`);
+    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings) || "''"})) AND e.seq = v.seq AND e.via = 'object_marking_refs')`);
     params.push(...query.markings);
   }
   const versions = query.versions ?? 'latest';
   if (versions === 'latest') where.push(`${flags}.is_latest = 1`);
   else if (versions === 'first') where.push(`${flags}.is_first = 1`);
-  else if (versions !== 'all') inList('v.version_key', versions.modified, versionKey);
+  else if (versions !== 'all') {
+    const any = versions.modified.length > 0 ? [`v.version_key IN (${placeholders(versions.modified)})`] : [];
+    params.push(...versions.modified.map(versionKey));
+    if (versions.first) any.push(`${flags}.is_first = 1`);
+    if (versions.latest) any.push(`${flags}.is_latest = 1`);
+    where.push(any.length === 0 ? '0' : `(${any.join(' OR ')})`);
+  }
   if (versions === 'latest' && query.includeRevoked === false) where.push('v.revoked = 0');
   if (query.visibility) {
     const visible = visibilityClause(query.visibility);
