@@ -1,4 +1,4 @@
-// STIX 2.1 §10 vocabularies: open vocabularies (`-ov`, values only suggested) and closed enumerations (`-enum`).
+// STIX 2.1 Errata 01 §10 vocabularies: open vocabularies (`-ov`, values only suggested) and closed enumerations (`-enum`).
 import type { Vocabulary } from './model.ts';
 
 const v = (name: string, section: string, values: string): Vocabulary => ({
@@ -21,16 +21,16 @@ export const GROUPING_CONTEXT = v('grouping-context-ov', '10.6', 'suspicious-act
 export const HASH_ALGORITHM = v('hash-algorithm-ov', '10.7', 'MD5 SHA-1 SHA-256 SHA-512 SHA3-256 SHA3-512 SSDEEP TLSH');
 export const IDENTITY_CLASS = v('identity-class-ov', '10.8', 'individual group system organization class unknown');
 export const IMPLEMENTATION_LANGUAGE = v('implementation-language-ov', '10.9',
-  'applescript bash c c++ c# go java javascript lua objective-c perl php powershell python ruby scala swift typescript visual-basic x86-32 x86-64');
+  'applescript bash c c++ c# go java javascript lua objective-c perl php powershell python ruby rust scala swift typescript visual-basic x86-32 x86-64');
 export const INDICATOR_TYPE = v('indicator-type-ov', '10.10',
   'anomalous-activity anonymization benign compromised malicious-activity attribution unknown');
 export const INDUSTRY_SECTOR = v('industry-sector-ov', '10.11',
   `agriculture aerospace automotive chemical commercial communications construction defense education energy
    entertainment financial-services government emergency-services government-local government-national
    government-public-services government-regional healthcare hospitality-leisure infrastructure dams nuclear water
-   insurance manufacturing mining non-profit pharmaceuticals retail technology telecommunications transportation utilities`);
+   insurance legal manufacturing mining non-profit pharmaceuticals retail technology telecommunications transportation utilities`);
 export const INFRASTRUCTURE_TYPE = v('infrastructure-type-ov', '10.12',
-  'amplification anonymization botnet command-and-control exfiltration hosting-malware hosting-target-lists phishing reconnaissance staging unknown');
+  'amplification anonymization botnet command-and-control control-system exfiltration firewall hosting-malware hosting-target-lists phishing reconnaissance routers-switches staging workstation unknown');
 export const MALWARE_CAPABILITIES = v('malware-capabilities-ov', '10.13',
   `accesses-remote-machines anti-debugging anti-disassembly anti-emulation anti-memory-forensics anti-sandbox anti-vm
    captures-input-peripherals captures-output-peripherals captures-system-state-data cleans-traces-of-infection
@@ -57,9 +57,9 @@ export const REGION = v('region-ov', '10.21',
    southern-asia south-eastern-asia western-asia europe eastern-europe northern-europe southern-europe western-europe
    oceania antarctica australia-new-zealand melanesia micronesia polynesia`);
 export const REPORT_TYPE = v('report-type-ov', '10.22',
-  'attack-pattern campaign identity indicator intrusion-set malware observed-data threat-actor threat-report tool vulnerability');
+  'attack-pattern campaign identity incident indicator intrusion-set malware observed-data threat-actor threat-report tool vulnerability');
 export const THREAT_ACTOR_TYPE = v('threat-actor-type-ov', '10.23',
-  'activist competitor crime-syndicate criminal hacker insider-accidental insider-disgruntled nation-state sensationalist spy terrorist unknown');
+  'activist competitor crime-syndicate criminal hacker insider-accidental insider-disgruntled nation-state private-sector sensationalist spy terrorist unknown');
 export const THREAT_ACTOR_ROLE = v('threat-actor-role-ov', '10.24',
   'agent director independent infrastructure-architect infrastructure-operator malware-author sponsor');
 export const THREAT_ACTOR_SOPHISTICATION = v('threat-actor-sophistication-ov', '10.25',
