@@ -41,6 +41,7 @@ export const RULES = {
   'id-type-mismatch': { severity: 'error', spec: '2.9', summary: 'The type prefix of the id must equal the object type.' },
   'id-uuid-version': { severity: 'warning', spec: '2.9', summary: 'SDOs, SROs, meta objects and bundles should use UUIDv4 ids.' },
   'sco-id-version': { severity: 'error', spec: '2.9', summary: 'An SCO with none of its ID contributing properties must use a UUIDv4 id.' },
+  'sco-versioned-namespace': { severity: 'error', spec: '3.6', summary: 'A versioned SCO must not use the default namespace for its deterministic id.' },
   'sco-id-mismatch': { severity: 'warning', spec: '2.9', summary: 'An SCO id differs from the deterministic UUIDv5 of its ID contributing properties.' },
   'ref-format': { severity: 'error', spec: '2.9', summary: 'A reference (`*_ref`, `*_refs`) must be an identifier `type--UUID`.' },
   'ref-target-type': { severity: 'error', spec: '3.3', summary: 'A reference points at an object type the property does not allow.' },

@@ -68,6 +68,7 @@ const CASES: Case[] = [
   ['file magic_number_hex must be lowercase hex', () => sco('file', { name: 'a', magic_number_hex: 'FFD8' }), 'hex-format', '$.magic_number_hex', 'error'],
   ['file parent_directory_ref must be a directory', () => sco('file', { name: 'a', parent_directory_ref: IPV4 }), 'ref-target-type', '$.parent_directory_ref', 'error'],
   ['an SCO id that is not the UUIDv5 of its properties warns', () => ({ ...sco('ipv4-addr', { value: '198.51.100.3' }), id: 'ipv4-addr--1e4ffad7-0b88-41d4-ba4d-77d27490b956' }), 'sco-id-mismatch', '$.id', 'warning'],
+  ['a versioned SCO must not use the default namespace id', () => sco('url', { value: 'https://x/', created: T0, modified: T0 }), 'sco-versioned-namespace', '$.id', 'error'],
   ['an SCO without contributing properties must not use a UUIDv5 id', () => ({ type: 'process', id: 'process--6ba7b810-9dad-51d1-80b4-00c04fd430c8', pid: 4 }), 'sco-id-version', '$.id', 'error'],
   ['an SCO needs its required property', () => ({ type: 'url', id: 'url--6ba7b810-9dad-41d1-80b4-00c04fd430c8' }), 'required-property', '$.value', 'error'],
   ['artifact must not have both payload_bin and url', () => sco('artifact', { payload_bin: 'aGk=', url: 'https://x', hashes: { MD5: 'd41d8cd98f00b204e9800998ecf8427e' } }), 'mutually-exclusive', '$.url', 'error'],

@@ -35,6 +35,8 @@ function checkId(ctx: Context, spec: TypeSpec, obj: Record<string, unknown>): vo
     const expected = computeScoId(obj);
     if (expected !== null && expected !== id) {
       ctx.report('sco-id-mismatch', '$.id', `id ${show(id)} differs from ${expected}, the UUIDv5 of its ID contributing properties.`, '3.4');
+    } else if (expected === id && (obj.created !== undefined || obj.modified !== undefined)) {
+      ctx.report('sco-versioned-namespace', '$.id', `id ${show(id)} is the default-namespace UUIDv5, but this ${ctx.type} is versioned (created/modified); versioned SCOs must use another namespace.`);
     } else if (expected === null && version !== 4 && SCO_ID_CONTRIBUTING.has(ctx.type)) {
       ctx.report('sco-id-version', '$.id', `id ${show(id)} uses a version ${version} UUID, but a ${ctx.type} without ID contributing properties must use UUIDv4.`);
     }
