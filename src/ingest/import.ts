@@ -26,8 +26,9 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** Any rejection fails the whole import: nothing is written. */
   strict?: boolean;
-  /** Objects per transaction outside strict mode. */
+  /** Objects per transaction outside strict mode (a batch also closes at `batchBytes` of JSON). */
   batchSize?: number;
+  batchBytes?: number;
   /** Called after each transaction commits, with the ids it made durable. */
   onCommit?: (ids: string[]) => void;
   /** Called after each object is handled. */
@@ -46,6 +47,9 @@ export async function importObjects(
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { newObjects: 0, newVersions: 0, duplicates: 0, rejected: [], warnings: {}, committed: true };
   const batchSize = options.batchSize ?? 2000;
+  // Bounds memory whatever the object sizes: at most two batches are alive, one written while one fills.
+  const batchBytes = options.batchBytes ?? 4_000_000;
+  let pendingBytes = 0;
   const batch = options.strict ? await store.begin() : null;
   const strictIds: string[] = [];
   const write = async (accepted: Accepted[]): Promise<void> => {
@@ -61,13 +65,17 @@ export async function importObjects(
   try {
     for await (const incoming of objects) {
       const accepted = accept(incoming, summary);
-      if (accepted) pending.push(accepted);
+      if (accepted) {
+        pending.push(accepted);
+        pendingBytes += incoming.json?.length ?? 1000;
+      }
       options.onObject?.();
-      if (pending.length >= batchSize) {
+      if (pending.length >= batchSize || pendingBytes >= batchBytes) {
         await inFlight;
         inFlight = write(pending);
         inFlight.catch(() => {}); // awaited at the next batch or at the end; this only marks it handled meanwhile
         pending = [];
+        pendingBytes = 0;
       }
     }
     await inFlight;

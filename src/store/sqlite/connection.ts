@@ -12,7 +12,7 @@ export function openConnection(file: string): Db {
   // Readers and the writer thread share the file; wait for each other rather than fail.
   db.pragma('busy_timeout = 10000');
   // Imports touch several indexes at random places; a larger page cache keeps them from spilling.
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -16384');
   migrate(db, file);
   return db;
 }
