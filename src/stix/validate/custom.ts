@@ -1,13 +1,12 @@
 // §3.1, §3.8, §11: properties and object types the specification does not define — kept, and checked by name.
 import { defineType } from '../types/common.ts';
-import { shape, type Category, type TypeSpec } from '../types/model.ts';
+import { shape, type TypeSpec } from '../types/model.ts';
 import { childPath, show, type Context } from './context.ts';
 import { extensionTypesOf } from './extensions.ts';
 import { identifierSeparator, isBase64, isHexString, isPropertyName, isTypeName } from './lexical.ts';
 
 /** §3.8: names no object may use. */
 const RESERVED = new Set(['severity', 'username', 'phone_number', 'action']);
-
 
 /** Generic entries for custom object types: the common properties of the category they behave as. */
 const CUSTOM: Readonly<Record<'sdo' | 'sco' | 'sro', TypeSpec>> = {
@@ -25,13 +24,13 @@ export function customTypeSpec(type: string, obj: Record<string, unknown>, ctx: 
     ctx.report('type-name', '$.type', `Type name ${show(type)} must be 3–250 characters: a lowercase letter, then a-z, 0-9 or single hyphens.`);
   }
   const ets = extensionTypesOf(obj.extensions);
-  let category: Category = 'sdo';
+  let category: 'sdo' | 'sco' | 'sro' = 'sdo';
   if (ets?.includes('new-sco')) category = 'sco';
   else if (ets?.includes('new-sro')) category = 'sro';
   else if (!ets?.includes('new-sdo') && !type.startsWith('x-')) {
     ctx.report('custom-type-prefix', '$.type', `Type ${show(type)} is not defined by STIX 2.1; custom types should start with "x-" or be defined by an extension definition.`);
   }
-  return CUSTOM[category as 'sdo' | 'sco' | 'sro'];
+  return CUSTOM[category];
 }
 
 /** What a custom property's name promises about its value (§3.1 suffixes). */
