@@ -31,8 +31,8 @@ export class VersionWriter {
     this.#db = db;
     const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
-      exists: p('SELECT seq FROM versions WHERE id = ? AND version_key = ?'),
-      ends: p('SELECT seq AS key, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (is_latest = 1 OR is_first = 1)'),
+      // One probe answers both "is this version stored?" and "which versions are first and latest?".
+      known: p('SELECT seq AS key, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (version_key = ? OR is_latest = 1 OR is_first = 1)'),
       clearLatest: p('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
       clearFirst: p('UPDATE versions SET is_first = 0 WHERE seq = ?'),
       insert: p(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
@@ -117,12 +117,12 @@ export class VersionWriter {
   #putOne(row: WriteRow): PutOutcome {
     const s = this.#s;
     const key = row.versionKey;
-    const existing = s.exists!.get(row.id, key) as { seq: number } | undefined;
+    const ends = s.known!.all(row.id, key) as EndRow[];
+    const existing = ends.find((end) => end.version_key === key);
     if (existing) {
-      if (row.collection !== null) this.#addMember(row.collection, existing.seq, row.id, key);
+      if (row.collection !== null) this.#addMember(row.collection, existing.key, row.id, key);
       return 'duplicate';
     }
-    const ends = s.ends!.all(row.id) as EndRow[];
     const latest = ends.find((end) => end.is_latest === 1);
     if (latest && latest.revoked === 1 && key > latest.version_key) return 'after-revocation';
     const flags = this.#flags(ends, key, s.clearLatest!, s.clearFirst!, []);
