@@ -21,8 +21,17 @@ import { Scanner, type TokenKind } from './scanner.ts';
 const COMPARISON_OPERATORS = '=, !=, <, <=, >, >=, IN, LIKE, MATCHES, ISSUBSET, ISSUPERSET';
 
 /** Parses `source`; throws PatternSyntaxError (or its subclass PatternLimitError) and nothing else. */
-export function parsePattern(source: string, limits: Partial<PatternLimits> = {}): Pattern {
-  const { maxLength, maxDepth } = { ...DEFAULT_LIMITS, ...limits };
+export interface ParseOptions extends Partial<PatternLimits> {
+  /**
+   * Record where each node starts (default true), for diagnostics with line:column. Recording costs about a
+   * third of the parse; validatePattern skips it and parses again only when it has something to report.
+   */
+  positions?: boolean;
+}
+
+export function parsePattern(source: string, options: ParseOptions = {}): Pattern {
+  const maxLength = options.maxLength ?? DEFAULT_LIMITS.maxLength;
+  const maxDepth = options.maxDepth ?? DEFAULT_LIMITS.maxDepth;
   if (source.length > maxLength) {
     const { line, column } = lineColumn(source, maxLength);
     throw new PatternLimitError(
@@ -35,7 +44,7 @@ export function parsePattern(source: string, limits: Partial<PatternLimits> = {}
       'limit-exceeded',
     );
   }
-  return new Parser(source, maxDepth).parse();
+  return new Parser(source, maxDepth, options.positions ?? true).parse();
 }
 
 class Parser {
@@ -45,6 +54,7 @@ class Parser {
   constructor(
     source: string,
     private readonly maxDepth: number,
+    private readonly positions: boolean,
   ) {
     this.s = new Scanner(source);
   }
@@ -447,7 +457,7 @@ class Parser {
   // ---- helpers
 
   private at<T extends object>(node: T, offset: number): T {
-    setOffset(node, offset);
+    if (this.positions) setOffset(node, offset);
     return node;
   }
 

@@ -14,7 +14,10 @@ export function validatePattern(source: string, limits?: Partial<PatternLimits>)
     return [diagnostic('syntax-error', `A pattern must be a string, not ${source === null ? 'null' : typeof source}`, 1, 1)];
   }
   try {
-    return checkPattern(parsePattern(source, limits), source);
+    // Most patterns are valid: check them without recording positions, and pay for positions only when
+    // there is something to report.
+    const quick = checkPattern(parsePattern(source, { ...limits, positions: false }), source);
+    return quick.length === 0 ? quick : checkPattern(parsePattern(source, limits), source);
   } catch (err) {
     if (err instanceof PatternSyntaxError) {
       const code = Object.hasOwn(DIAGNOSTIC_CATALOG, err.code) ? (err.code as DiagnosticCode) : 'syntax-error';

@@ -475,3 +475,10 @@ test('REPEATS with WITHIN over thousands of spread-out candidates decides within
   assert.equal(matches("[file:name = 'a'] REPEATS 2 TIMES WITHIN 60 SECONDS", objects), false);
   assert.equal(matches("[file:name = 'a'] REPEATS 2 TIMES WITHIN 3601 SECONDS", objects), true);
 });
+
+test('PatternInvalidError says where the problem is', () => {
+  assert.throws(
+    () => matchPattern("[file:name = 'a'] AND [file:magic_number_hex = h'abc']", file),
+    (err: unknown) => err instanceof PatternInvalidError && err.message.endsWith('(1:48)') && err.diagnostics[0]!.code === 'invalid-hex',
+  );
+});

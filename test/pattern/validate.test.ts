@@ -77,3 +77,8 @@ test('thousands of errors on one long line are reported without rescanning the l
   assert.equal(diagnostics.length, 5000);
   assert.equal(diagnostics[4999]!.column, source.lastIndexOf("'x4999'") + 1);
 });
+
+test('diagnostics carry real positions even though valid patterns are checked without recording them', () => {
+  const [d] = validatePattern("[file:name = 'a']\n AND [file:size = 'x']");
+  assert.equal(`${d!.line}:${d!.column}`, '2:19');
+});

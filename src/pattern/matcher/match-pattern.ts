@@ -33,9 +33,12 @@ export interface MatchResult {
  */
 export function matchPattern(pattern: string | Pattern, objects: readonly unknown[], options: MatchOptions = {}): MatchResult {
   const source = typeof pattern === 'string' ? pattern : '';
-  const ast = typeof pattern === 'string' ? parsePattern(pattern, options.limits) : pattern;
-  const diagnostics = checkPattern(ast, source);
-  if (hasErrors(diagnostics)) throw new PatternInvalidError(diagnostics.filter((d) => d.severity === 'error'));
+  const ast = typeof pattern === 'string' ? parsePattern(pattern, { ...options.limits, positions: false }) : pattern;
+  if (hasErrors(checkPattern(ast, source))) {
+    // Parse again with positions, so the error says where the problem is.
+    const located = typeof pattern === 'string' ? checkPattern(parsePattern(pattern, options.limits), source) : checkPattern(ast);
+    throw new PatternInvalidError(located.filter((d) => d.severity === 'error'));
+  }
 
   const { observations, skipped } = collectObservations(objects);
   const search = new Search(observations, options.maxSteps ?? DEFAULT_MATCH_STEPS);
