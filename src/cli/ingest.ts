@@ -8,13 +8,16 @@ import type { Io } from './io.ts';
 import { withStore } from './open.ts';
 import { summaryText } from './summary-text.ts';
 import { DPRK_GROUPS, groupForMaltrailFile, resolveGroup } from '../ingest/attack-groups.ts';
+import { carryOverDates } from '../ingest/carry-over-dates.ts';
 import { importObjects, type ImportSummary } from '../ingest/import.ts';
 import type { MalformedLineError } from '../ingest/malformed-line-error.ts';
 import { convertMaltrail } from '../ingest/maltrail.ts';
 import { convertOfacWallets } from '../ingest/ofac-wallets.ts';
 import { SourceFormatError } from '../ingest/source-format-error.ts';
 import { bundleId, writeBundle } from '../ingest/stix-bundle.ts';
-import type { Conversion } from '../ingest/stix-object.ts';
+import type { Conversion, StixObject } from '../ingest/stix-object.ts';
+import type { IncomingObject } from '../ingest/incoming.ts';
+import type { Page, Store } from '../store/store.ts';
 import { convertUsCertCsv } from '../ingest/us-cert-csv.ts';
 
 const SOURCES = ['maltrail', 'us-cert-csv', 'ofac-wallets'] as const;
@@ -31,8 +34,9 @@ Sources:
   ofac-wallets  the OFAC SDN digital-currency address JSON; options --program, --date
 
 Objects get UUIDv5 ids over source and value and their dates from the source (--date, else the
-file's own date), so ingesting the same file again changes nothing. Unreadable lines are reported
-with their line number and skipped; the exit code is then 1.
+file's own date), so ingesting the same file again changes nothing. Importing a newer copy of a
+list adds new versions only of what changed; objects already stored keep their created date.
+Unreadable lines are reported with their line number and skipped; the exit code is then 1.
 
 Examples:
   tocsin ingest maltrail apt_lazarus.txt
@@ -122,6 +126,30 @@ async function writeOut(conversion: Conversion, out: string, name: string, io: I
   await finished(stream);
 }
 
+/** Re-dates objects the store already holds (see carry-over-dates.ts), so a refreshed list adds only real changes. */
+async function* againstStore(store: Store, objects: StixObject[], file: string): AsyncGenerator<IncomingObject> {
+  // One query per chunk: a lookup per object costs minutes on a 50,000-object list.
+  const CHUNK = 500;
+  for (let start = 0; start < objects.length; start += CHUNK) {
+    const chunk = objects.slice(start, start + CHUNK);
+    const stored = new Map<string, Record<string, unknown>>();
+    let cursor: string | null = null;
+    do {
+      const page: Page = await store.query({
+        ids: chunk.map((o) => o.id),
+        versions: 'latest',
+        limit: CHUNK,
+        ...(cursor !== null ? { cursor } : {}),
+      });
+      for (const v of page.versions) stored.set(v.id, JSON.parse(v.json) as Record<string, unknown>);
+      cursor = page.next;
+    } while (cursor !== null);
+    for (const object of chunk) {
+      yield { object: carryOverDates(object, stored.get(object.id) ?? null), origin: `${file} ${object.id}` };
+    }
+  }
+}
+
 function countByType(conversion: Conversion): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of conversion.objects) counts[o.type] = (counts[o.type] ?? 0) + 1;
@@ -167,9 +195,7 @@ export const ingestCommand: CliCommand = {
     if (out !== undefined) {
       await writeOut(conversion, out, `${source} ${file.replace(/^.*[\\/]/, '')}`, io);
     } else {
-      imported = await withStore(opts, io, (store) =>
-        importObjects(store, conversion.objects.map((object) => ({ object, origin: `${file} ${object.id}` }))),
-      );
+      imported = await withStore(opts, io, (store) => importObjects(store, againstStore(store, conversion.objects, file)));
     }
 
     const types = countByType(conversion);

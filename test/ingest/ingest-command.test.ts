@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
+import { deterministicId } from '../../src/ingest/deterministic-id.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 const LAZARUS = 'intrusion-set--c93fccb1-e8e8-42cf-ae33-2ad1d183913a';
@@ -127,3 +128,25 @@ test('ingest reads standard input when the file is -', async () => {
   const bundle = JSON.parse(stdout) as { objects: { type: string; target_ref?: string }[] };
   assert.equal(bundle.objects.find((o) => o.type === 'relationship')?.target_ref, 'intrusion-set--00f67a77-86a4-4adf-be26-1a54fc713340');
 });
+
+test('ingesting a newer copy of a list adds versions only for what changed', () =>
+  withDir(async (dir, run) => {
+    const { writeFileSync } = await import('node:fs');
+    const list = join(dir, 'apt_lazarus.txt');
+    writeFileSync(list, '# Reference: https://a.example/1\nkept.example\nchanged.example\n');
+    await run(['ingest', 'maltrail', list, '--date', '2026-01-01']);
+    writeFileSync(list, '# Reference: https://a.example/1\nkept.example\n# Reference: https://b.example/2\nchanged.example\nnew.example\n');
+    const result = await run(['ingest', 'maltrail', list, '--date', '2026-06-01', '--json']);
+    const summary = JSON.parse(result.stdout) as { import: { newObjects: number; newVersions: number; duplicates: number } };
+    // new.example: indicator + relationship; changed.example: its indicator's references changed.
+    assert.deepEqual([summary.import.newObjects, summary.import.newVersions], [2, 1]);
+    const id = deterministicId('indicator', 'maltrail', 'apt_lazarus.txt', 'changed.example');
+    const versions = JSON.parse((await run(['get', id, '--version', 'all', '--json'])).stdout) as { created: string; modified: string }[];
+    assert.deepEqual(
+      versions.map((v) => [v.created, v.modified]).sort(),
+      [
+        ['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'],
+        ['2026-01-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z'],
+      ],
+    );
+  }));
