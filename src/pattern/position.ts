@@ -1,14 +1,18 @@
-// Source positions: node offsets kept beside the tree (so trees stay plain data) and offset → line:column.
+// Source positions: node offsets kept out of sight (so trees stay plain data) and offset → line:column.
 
-const starts = new WeakMap<object, number>();
+/**
+ * A non-enumerable symbol property: invisible to JSON, spreading and deep equality, so a parsed tree equals
+ * one built by hand, yet far cheaper than a WeakMap entry per node.
+ */
+const OFFSET = Symbol('pattern.offset');
 
 export function setOffset(node: object, offset: number): void {
-  starts.set(node, offset);
+  Object.defineProperty(node, OFFSET, { value: offset });
 }
 
 /** Where `node` starts in the text it was parsed from, or undefined for a node built by hand. */
 export function offsetOf(node: object): number | undefined {
-  return starts.get(node);
+  return (node as { [OFFSET]?: number })[OFFSET];
 }
 
 export interface LineColumn {
