@@ -15,6 +15,7 @@ import { convertOfacWallets } from '../src/ingest/ofac-wallets.ts';
 import { bundleId, writeBundle } from '../src/ingest/stix-bundle.ts';
 import type { StixObject } from '../src/ingest/stix-object.ts';
 import { convertUsCertCsv } from '../src/ingest/us-cert-csv.ts';
+import { validateObject } from '../src/stix/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE = resolve(process.argv[2] ?? join(ROOT, '../shared/data'));
@@ -54,6 +55,13 @@ function unique(objects: StixObject[]): StixObject[] {
 }
 
 async function emit(name: string, id: string, objects: StixObject[]): Promise<{ name: string; objects: number; bytes: number; types: Record<string, number> }> {
+  // The feed must import cleanly on a fresh machine: any validation error stops the build.
+  for (const object of objects) {
+    for (const p of validateObject(object)) {
+      if (p.severity === 'error') throw new Error(`${name} ${object.id}: ${p.path}: ${p.message} [${p.code}]`);
+      warnings.set(p.code, (warnings.get(p.code) ?? 0) + 1);
+    }
+  }
   let text = '';
   await writeBundle(objects, id, (chunk) => (text += chunk));
   writeFileSync(join(OUT, name), text);
@@ -69,6 +77,7 @@ function copyLicence(relative: string, name: string): void {
 }
 
 const problems: MalformedLineError[] = [];
+const warnings = new Map<string, number>();
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -122,6 +131,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${r.name}: ${r.objects} objects, ${r.bytes} bytes (${types})\n`);
   }
   process.stdout.write(`total ${total} bytes\n`);
+  process.stdout.write(`validation warnings: ${[...warnings].map(([code, n]) => `${code} ×${n}`).join(', ') || 'none'}\n`);
 }
 
 await main();
