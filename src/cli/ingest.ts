@@ -173,7 +173,7 @@ export const ingestCommand: CliCommand = {
       .option('--date <date>', 'date of the source (YYYY-MM-DD or RFC 3339) for created/modified/valid_from')
       .option('--source-url <url>', 'maltrail: where the list is published (cited in each indicator)')
       .option('--out <file>', 'write a STIX bundle to this file (- for standard output) instead of importing')
-      .option('--json', 'print a machine-readable summary')
+      .option('--json', 'print a machine-readable summary (on stderr when the bundle goes to stdout)')
       .addHelpText('after', HELP),
 
   async run(args, opts, io) {
