@@ -1,55 +1,68 @@
-// `npm run bench -- ingest [FILE]`: imports ATT&CK Enterprise into a fresh store, against a JSON.parse floor.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+// `npm run bench -- ingest [FILE]`: imports ATT&CK Enterprise into a fresh store, against a JSON.parse floor,
+// then streams a generated 100 MB bundle to show that memory stays bounded.
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importObjects, type ImportSummary } from '../src/ingest/import.ts';
-import { readFile } from '../src/ingest/read-input.ts';
-import { openStore } from '../src/store/open-store.ts';
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../shared/data/attack/enterprise-attack-18.1.json', import.meta.url));
+const CHILD = fileURLToPath(new URL('./support/ingest-child.ts', import.meta.url));
+
+function child<T>(mode: string, file: string): T {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as T;
+}
+
+interface Counts { new: number; versions: number; duplicates: number; rejected: number }
 
 export default async function ingest(args: string[]): Promise<void> {
   const file = args[0] ?? DEFAULT_FILE;
   const megabytes = statSync(file).size / 1e6;
-  const floor = best(3, () => {
-    const started = performance.now();
-    const bundle = JSON.parse(readFileSync(file, 'utf8')) as { objects: unknown[] };
-    return { ms: performance.now() - started, objects: bundle.objects.length };
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'tocsin-bench-'));
+  const floor = child<{ ms: number; objects: number }>('floor', file);
+  const run = child<{ importMs: number; import: Counts; reimportMs: number; reimport: Counts; rssMb: number }>('import', file);
+  const line = (label: string, ms: number, c: Counts): string =>
+    `${label.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${Math.round(floor.objects / (ms / 1000)).toLocaleString('en').padStart(9)} objects/s  ` +
+    `${(ms / floor.ms).toFixed(2)}× JSON.parse   (new ${c.new}, versions ${c.versions}, duplicates ${c.duplicates}, rejected ${c.rejected})`;
+  const print = (text: string): void => { process.stdout.write(`${text}\n`); };
+  print(`ingest: ${file} (${megabytes.toFixed(1)} MB, ${floor.objects} objects)`);
+  print(`JSON.parse ${floor.ms.toFixed(0).padStart(6)} ms  (floor: read + JSON.parse of the whole file, best of 3)`);
+  print(line('import', run.importMs, run.import));
+  print(line('re-import', run.reimportMs, run.reimport));
+  print(`peak RSS   ${run.rssMb} MB (import and re-import process)`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'tocsin-bench-big-'));
   try {
-    const store = await openStore(dir);
-    const first = await timed(() => importObjects(store, readFile(file)));
-    const again = await timed(() => importObjects(store, readFile(file)));
-    await store.close();
-    const rss = process.resourceUsage().maxRSS / 1024;
-    const line = (label: string, ms: number, s: ImportSummary): string =>
-      `${label.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${Math.round(floor.objects / (ms / 1000)).toLocaleString('en').padStart(9)} objects/s  ` +
-      `${(ms / floor.ms).toFixed(2)}× JSON.parse   (new ${s.newObjects}, versions ${s.newVersions}, duplicates ${s.duplicates}, rejected ${s.rejected.length})`;
-    process.stdout.write(`ingest: ${file} (${megabytes.toFixed(1)} MB, ${floor.objects} objects)\n`);
-    process.stdout.write(`JSON.parse ${floor.ms.toFixed(0).padStart(6)} ms  (floor: read + parse the whole file, best of 3)\n`);
-    process.stdout.write(`${line('import', first.ms, first.result)}\n${line('re-import', again.ms, again.result)}\n`);
-    process.stdout.write(`peak RSS   ${rss.toFixed(0)} MB\n`);
-    if (first.result.rejected.length > 0) {
-      process.stdout.write(`first rejections: ${JSON.stringify(first.result.rejected.slice(0, 3), null, 2)}\n`);
-    }
+    const big = join(dir, 'bundle-100mb.json');
+    const count = await writeBigBundle(file, big, 100e6);
+    const streamed = child<{ importMs: number; import: Counts; rssMb: number }>('bundle', big);
+    print(`streaming  ${(statSync(big).size / 1e6).toFixed(0)} MB bundle of ${count} objects: ${streamed.importMs.toFixed(0)} ms, ` +
+      `peak RSS ${streamed.rssMb} MB (${(streamed.rssMb / (statSync(big).size / 1e6)).toFixed(2)}× the file)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function best<T extends { ms: number }>(runs: number, body: () => T): T {
-  let winner = body();
-  for (let i = 1; i < runs; i++) {
-    const next = body();
-    if (next.ms < winner.ms) winner = next;
+/** Copies the source's non-relationship objects under fresh ids until the bundle reaches `bytes`. */
+async function writeBigBundle(source: string, target: string, bytes: number): Promise<number> {
+  const objects = (JSON.parse(readFileSync(source, 'utf8')) as { objects: Record<string, unknown>[] }).objects
+    .filter((o) => o.type !== 'relationship' && o.type !== 'x-mitre-collection');
+  const out = createWriteStream(target);
+  out.write(`{"type":"bundle","id":"bundle--${randomUUID()}","objects":[`);
+  let written = 0;
+  let count = 0;
+  while (written < bytes) {
+    for (const o of objects) {
+      const text = `${count === 0 ? '' : ','}${JSON.stringify({ ...o, id: `${o.type as string}--${randomUUID()}` })}`;
+      written += text.length;
+      count++;
+      if (!out.write(text)) await once(out, 'drain');
+      if (written >= bytes) break;
+    }
   }
-  return winner;
-}
-
-async function timed<T>(body: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await body();
-  return { ms: performance.now() - started, result };
+  out.end(']}');
+  await once(out, 'close');
+  return count;
 }
