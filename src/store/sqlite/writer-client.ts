@@ -35,9 +35,11 @@ export class WriterClient {
   }
 
   async close(): Promise<void> {
-    if (!this.#worker) return;
+    const worker = this.#worker;
+    if (!worker) return;
     await this.send({ op: 'close' });
-    await this.#worker.terminate();
+    // The thread may already have exited (and the exit handler cleared #worker) by the time the reply lands.
+    await worker.terminate();
     this.#worker = null;
   }
 
