@@ -1,0 +1,190 @@
+// Each TAXII 2.1 endpoint answered by a real hub over HTTP, with the resource the specification defines.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Hub, indicator, ROOT, TAXII } from './hub-fixture.ts';
+
+let hub: Hub;
+let stored: string;
+let view: string;
+
+before(async () => {
+  hub = await Hub.start();
+  await hub.account('alice', 'cert-a');
+  stored = await hub.collection({ title: 'Shared', alias: 'shared', description: 'partners post here', grants: { 'org:cert-a': 'rw' } });
+  view = await hub.collection({ title: 'Everything', kind: 'view', grants: { '*': 'r' } });
+});
+after(() => hub.close());
+
+test('discovery lists the API roots and the default, without credentials (§4.1)', async () => {
+  const reply = await hub.get('/taxii2/');
+  assert.equal(reply.status, 200);
+  assert.equal(reply.headers.get('content-type'), TAXII);
+  assert.deepEqual(reply.body, { title: 'Tocsin TAXII hub', default: `/${ROOT}/`, api_roots: [`/${ROOT}/`] });
+});
+
+test('the API root tells its versions and max_content_length (§4.2)', async () => {
+  const reply = await hub.get(`/${ROOT}/`, 'alice');
+  assert.equal(reply.status, 200);
+  assert.deepEqual(reply.body, { title: 'Test root', versions: [TAXII], max_content_length: 64 * 1024 });
+});
+
+test('collections lists the collections the account may know, with its rights (§5.1)', async () => {
+  const reply = await hub.get(`/${ROOT}/collections/`, 'alice');
+  assert.equal(reply.status, 200);
+  const byId = new Map((reply.body.collections as { id: string }[]).map((c) => [c.id, c]));
+  assert.deepEqual(byId.get(stored), {
+    id: stored, title: 'Shared', description: 'partners post here', alias: 'shared', can_read: true, can_write: true,
+    media_types: ['application/stix+json;version=2.1'],
+  });
+  assert.equal((byId.get(view) as { can_write: boolean }).can_write, false);
+});
+
+test('a collection is found by its id and by its alias (§5.2)', async () => {
+  assert.equal((await hub.get(`/${ROOT}/collections/${stored}/`, 'alice')).body.id, stored);
+  assert.equal((await hub.get(`/${ROOT}/collections/shared/`, 'alice')).body.id, stored);
+});
+
+test('POST objects answers 202 with a complete status resource naming each object (§5.5)', async () => {
+  const object = indicator();
+  const reply = await hub.post(stored, [object], 'alice');
+  assert.equal(reply.status, 202);
+  assert.equal(reply.body.status, 'complete');
+  assert.equal(reply.body.total_count, 1);
+  assert.deepEqual(reply.body.successes, [{ id: object.id, version: object.modified }]);
+  assert.equal(reply.body.failure_count, 0);
+  assert.equal(reply.body.pending_count, 0);
+  assert.match(reply.body.request_timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+});
+
+test('a failed object names its id and the validation problem in the status (§4.3.1)', async () => {
+  const bad = { ...indicator(), pattern: '[ipv4-addr:value = ' };
+  const reply = await hub.post(stored, [bad], 'alice');
+  assert.equal(reply.body.failure_count, 1);
+  assert.equal(reply.body.failures[0].id, bad.id);
+  assert.match(reply.body.failures[0].message, /pattern/);
+  assert.equal(reply.body.successes, undefined);
+});
+
+test('posting an exact duplicate is a success, not an error (§5.5)', async () => {
+  const object = indicator();
+  await hub.post(stored, [object], 'alice');
+  const again = await hub.post(stored, [object], 'alice');
+  assert.equal(again.body.success_count, 1);
+});
+
+test('the status resource is served again at the status endpoint (§4.3)', async () => {
+  const posted = await hub.post(stored, [indicator()], 'alice');
+  const reply = await hub.get(`/${ROOT}/status/${posted.body.id}/`, 'alice');
+  assert.equal(reply.status, 200);
+  assert.deepEqual(reply.body, posted.body);
+});
+
+test('the status resource survives a restart of the server', async () => {
+  const posted = await hub.post(stored, [indicator()], 'alice');
+  const kept = await hub.access.status(posted.body.id);
+  assert.deepEqual(JSON.parse(kept!.json), posted.body);
+});
+
+test('a write records the account and organisation that supplied the version', async () => {
+  const object = indicator();
+  await hub.post(stored, [object], 'alice');
+  const [version] = await hub.store.get(object.id as string);
+  assert.deepEqual(version!.suppliedBy, { account: 'alice', org: 'cert-a' });
+});
+
+test('objects returns an envelope with the stored JSON and date-added headers (§5.4, §3.2)', async () => {
+  const object = indicator();
+  await hub.post(stored, [object], 'alice');
+  const reply = await hub.get(`/${ROOT}/collections/${stored}/objects/?match[id]=${object.id}`, 'alice');
+  assert.equal(reply.status, 200);
+  assert.deepEqual(reply.body, { more: false, objects: [object] });
+  assert.match(reply.headers.get('x-taxii-date-added-first')!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  assert.equal(reply.headers.get('x-taxii-date-added-first'), reply.headers.get('x-taxii-date-added-last'));
+});
+
+test('an empty result is an envelope without objects', async () => {
+  const reply = await hub.get(`/${ROOT}/collections/${stored}/objects/?match[type]=malware`, 'alice');
+  assert.deepEqual(reply.body, { more: false });
+  assert.equal(reply.headers.get('x-taxii-date-added-first'), null);
+});
+
+test('manifest has one record per version with date_added, version and media type (§5.3)', async () => {
+  const object = indicator();
+  await hub.post(stored, [object], 'alice');
+  const reply = await hub.get(`/${ROOT}/collections/${stored}/manifest/?match[id]=${object.id}`, 'alice');
+  assert.equal(reply.status, 200);
+  const [record] = reply.body.objects;
+  assert.deepEqual(Object.keys(record), ['id', 'date_added', 'version', 'media_type']);
+  assert.equal(record.version, object.modified);
+  assert.equal(record.media_type, 'application/stix+json;version=2.1');
+  assert.equal(reply.headers.get('x-taxii-date-added-last'), record.date_added);
+});
+
+test('an object by id returns its latest version in an envelope (§5.6)', async () => {
+  const first = indicator();
+  const second = { ...first, modified: '2021-01-01T00:00:00.000Z' };
+  await hub.post(stored, [first, second], 'alice');
+  const reply = await hub.get(`/${ROOT}/collections/${stored}/objects/${first.id}/`, 'alice');
+  assert.deepEqual(reply.body.objects, [second]);
+  assert.ok(reply.headers.get('x-taxii-date-added-first'));
+});
+
+test('versions lists every version of an object in date-added order (§5.8)', async () => {
+  const first = indicator();
+  const second = { ...first, modified: '2021-01-01T00:00:00.000Z' };
+  await hub.post(stored, [second], 'alice');
+  await hub.post(stored, [first], 'alice');
+  const reply = await hub.get(`/${ROOT}/collections/${stored}/objects/${first.id}/versions/`, 'alice');
+  assert.deepEqual(reply.body, { more: false, versions: [second.modified, first.modified] });
+  assert.ok(reply.headers.get('x-taxii-date-added-last'));
+});
+
+test('DELETE removes an object from the collection; getting it is then a 404 (§5.7)', async () => {
+  const object = indicator();
+  await hub.post(stored, [object], 'alice');
+  const reply = await hub.request('DELETE', `/${ROOT}/collections/${stored}/objects/${object.id}/`, { as: 'alice' });
+  assert.equal(reply.status, 200);
+  assert.equal(reply.headers.get('content-type'), TAXII);
+  assert.equal((await hub.get(`/${ROOT}/collections/${stored}/objects/${object.id}/`, 'alice')).status, 404);
+  assert.equal((await hub.get(`/${ROOT}/collections/${stored}/manifest/?match[id]=${object.id}`, 'alice')).body.objects, undefined);
+});
+
+test('DELETE with match[version] removes only that version', async () => {
+  const first = indicator();
+  const second = { ...first, modified: '2021-01-01T00:00:00.000Z' };
+  await hub.post(stored, [first, second], 'alice');
+  await hub.request('DELETE', `/${ROOT}/collections/${stored}/objects/${first.id}/?match[version]=${second.modified}`, { as: 'alice' });
+  const reply = await hub.get(`/${ROOT}/collections/${stored}/objects/${first.id}/versions/`, 'alice');
+  assert.deepEqual(reply.body.versions, [first.modified]);
+});
+
+test('a view serves objects from the whole knowledge base', async () => {
+  const object = indicator();
+  await hub.store.put([{ object }]);
+  const reply = await hub.get(`/${ROOT}/collections/${view}/objects/${object.id}/`, 'alice');
+  assert.deepEqual(reply.body.objects, [object]);
+});
+
+test('a view with saved types serves only those types', async () => {
+  const indicators = await hub.collection({ kind: 'view', filter: { types: ['malware'] }, grants: { '*': 'r' } });
+  const reply = await hub.get(`/${ROOT}/collections/${indicators}/objects/?match[type]=indicator`, 'alice');
+  assert.deepEqual(reply.body, { more: false });
+});
+
+test('a view with a maximum age leaves out versions added before it', async () => {
+  const object = indicator();
+  await hub.store.put([{ object }]);
+  const recent = await hub.collection({ kind: 'view', filter: { maxAgeDays: 1 }, grants: { '*': 'r' } });
+  assert.equal((await hub.get(`/${ROOT}/collections/${recent}/objects/${object.id}/`, 'alice')).status, 200);
+});
+
+test('a token from the access store authenticates as Bearer', async () => {
+  const { newToken } = await import('../../src/access/credentials.ts');
+  const { hashSecret } = await import('../../src/access/secret-hash.ts');
+  const token = newToken();
+  await hub.access.addToken({ id: token.id, account: 'alice', created: new Date().toISOString(), revoked: false }, await hashSecret(token.value.split('.')[1]!));
+  const reply = await hub.get(`/${ROOT}/collections/`, undefined, { authorization: `Bearer ${token.value}` });
+  assert.equal(reply.status, 200);
+  await hub.access.revokeToken(token.id);
+  assert.equal((await hub.get(`/${ROOT}/collections/`, undefined, { authorization: `Bearer ${token.value}` })).status, 401);
+});
