@@ -31,12 +31,12 @@ test('the API root tells its versions and max_content_length (§4.2)', async () 
 test('collections lists the collections the account may know, with its rights (§5.1)', async () => {
   const reply = await hub.get(`/${ROOT}/collections/`, 'alice');
   assert.equal(reply.status, 200);
-  const byId = new Map((reply.body.collections as { id: string }[]).map((c) => [c.id, c]));
+  const byId = new Map((reply.body.collections as { id: string; can_write: boolean }[]).map((c) => [c.id, c]));
   assert.deepEqual(byId.get(stored), {
     id: stored, title: 'Shared', description: 'partners post here', alias: 'shared', can_read: true, can_write: true,
     media_types: ['application/stix+json;version=2.1'],
   });
-  assert.equal((byId.get(view) as { can_write: boolean }).can_write, false);
+  assert.equal(byId.get(view)!.can_write, false);
 });
 
 test('a collection is found by its id and by its alias (§5.2)', async () => {
@@ -57,7 +57,7 @@ test('POST objects answers 202 with a complete status resource naming each objec
 });
 
 test('a failed object names its id and the validation problem in the status (§4.3.1)', async () => {
-  const bad = { ...indicator(), pattern: '[ipv4-addr:value = ' };
+  const bad: Record<string, unknown> = { ...indicator(), pattern: '[ipv4-addr:value = ' };
   const reply = await hub.post(stored, [bad], 'alice');
   assert.equal(reply.body.failure_count, 1);
   assert.equal(reply.body.failures[0].id, bad.id);
