@@ -80,7 +80,7 @@ test('an interrupted pull resumes after the last page it stored', async () => {
 
 test('pulled objects are validated like any import: invalid ones are reported, not stored', async () => {
   const coll = await remote.collection({ grants: { 'account:puller': 'rw' } });
-  const bad = { ...indicator(), pattern_type: undefined };
+  const bad: Record<string, unknown> = { ...indicator(), pattern_type: undefined };
   await remote.store.put([{ object: bad, collection: coll }]);
   const summary = await pullFeed(local, access, await feed('invalid', coll));
   assert.equal(summary.rejected.length, 1);
