@@ -1,5 +1,5 @@
 // Reads one Maltrail trail (a domain, IP, IP:port, URL or URL path) into the STIX pattern that detects it.
-import { refang } from './defang.ts';
+import { refang } from '../stix/defang.ts';
 import { patternLiteral, regexEscape } from './pattern-literal.ts';
 
 export type TrailKind = 'ipv4' | 'ipv4-cidr' | 'ipv4-port' | 'domain' | 'domain-port' | 'url' | 'url-path';

@@ -1,7 +1,7 @@
 // Converts a US-CERT/CISA advisory IOC CSV (e.g. TA17-318B, HIDDEN COBRA) into STIX 2.1 indicators.
 import { parse } from 'csv-parse/sync';
 import { LAZARUS_GROUP } from './attack-groups.ts';
-import { refang } from './defang.ts';
+import { refang } from '../stix/defang.ts';
 import { deterministicId } from './deterministic-id.ts';
 import { MalformedLineError } from './malformed-line-error.ts';
 import { patternLiteral } from './pattern-literal.ts';

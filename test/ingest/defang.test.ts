@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defang, isDefanged, refang } from '../../src/ingest/defang.ts';
+import { defang, isDefanged, refang } from '../../src/stix/defang.ts';
 
 const REFANG_CASES: [string, string][] = [
   ['199[.]68[.]196[.]125', '199.68.196.125'],
