@@ -41,7 +41,7 @@ export const validateCommand: CliCommand = {
       io.stdout.write(`${JSON.stringify({ valid: errors === 0, objects, errors, warnings, problems }, null, 2)}\n`);
     } else {
       for (const p of problems) io.stdout.write(`${p.origin}${p.objectId ? ` ${p.objectId}` : ''}: ${problemLine(p)}\n`);
-      io.stdout.write(`${objects} objects: ${errors} errors, ${warnings} warnings — ${errors === 0 ? 'valid' : 'invalid'}\n`);
+      io.stdout.write(`${objects} objects: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} — ${errors === 0 ? 'valid' : 'invalid'}\n`);
     }
     if (unreadable) return 2;
     return errors === 0 ? 0 : 1;

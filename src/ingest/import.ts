@@ -50,6 +50,7 @@ export async function importObjects(
   // Bounds memory whatever the object sizes: at most two batches are alive, one written while one fills.
   const batchBytes = options.batchBytes ?? 4_000_000;
   let pendingBytes = 0;
+  store.prepareWrites();
   const batch = options.strict ? await store.begin() : null;
   const strictIds: string[] = [];
   const write = async (accepted: Accepted[]): Promise<void> => {

@@ -23,15 +23,17 @@ export function edgesOf(object: Record<string, unknown>): Edge[] {
 /**
  * The edges to index for lookups from the other end, each with the node it is filed under. An object's own
  * outgoing references are read from its JSON when needed, so only incoming ends are indexed; an SRO's
- * endpoint references are covered by the edge it makes, which is filed under both endpoints.
+ * endpoint references are covered by the edge it makes, which is filed under both endpoints; and the
+ * object's own `created_by_ref` is answered by the store's creator column instead.
  */
 export function indexedEdges(object: Record<string, unknown>): { node: string; edge: Edge }[] {
   const endpoints = ENDPOINTS[object.type as string];
+  const creator = object.created_by_ref;
   const filed: { node: string; edge: Edge }[] = [];
   for (const edge of edgesOf(object)) {
     if (edge.through !== undefined) {
       filed.push({ node: edge.source, edge }, { node: edge.target, edge });
-    } else if (!endpoints?.has(edge.via)) {
+    } else if (!endpoints?.has(edge.via) && !(edge.via === 'created_by_ref' && edge.target === creator)) {
       filed.push({ node: edge.target, edge });
     }
   }

@@ -120,6 +120,8 @@ export interface WriteBatch {
 export interface Store {
   /** Stores versions in one transaction; returns one outcome per item, in order. */
   put(items: PutItem[]): Promise<PutOutcome[]>;
+  /** A hint that writes are coming: a backend may start what they need (a thread, a connection) meanwhile. */
+  prepareWrites(): void;
   /** Opens a long write transaction (used by strict imports: all or nothing). */
   begin(): Promise<WriteBatch>;
   query(query: ObjectQuery): Promise<Page>;

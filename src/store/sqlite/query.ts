@@ -41,7 +41,7 @@ export function buildQuery(
   inList('v.created_by', query.createdBy);
   inList('v.spec_version', query.specVersions);
   if (query.markings !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings) || "''"})) AND e.seq = v.seq AND e.via = 'object_marking_refs')`);
+    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings) || "''"})) AND e.seq = v.seq AND e.via = (SELECT n FROM nodes WHERE id = 'object_marking_refs'))`);
     params.push(...query.markings);
   }
   const versions = query.versions ?? 'latest';

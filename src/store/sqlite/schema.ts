@@ -27,20 +27,21 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_latest_type ON versions (is_latest, type);
 CREATE INDEX IF NOT EXISTS versions_created_by ON versions (created_by);
 
--- Identifiers as small integers, so that the edge index stays compact.
+-- Identifiers (and edge labels) as small integers, so that the edge index stays compact.
 CREATE TABLE IF NOT EXISTS nodes (
   n INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE
 );
 
 -- Each edge is filed under the node that looks it up (see references.ts): one B-tree, no rowid.
--- node, source, target and through are nodes.n; through is 0 for plain references.
+-- node, source, target, via and through are nodes.n (via names a property or relationship type);
+-- through is 0 for plain references.
 CREATE TABLE IF NOT EXISTS edges (
   node INTEGER NOT NULL,
   seq INTEGER NOT NULL,
   source INTEGER NOT NULL,
   target INTEGER NOT NULL,
-  via TEXT NOT NULL,
+  via INTEGER NOT NULL,
   through INTEGER NOT NULL,
   PRIMARY KEY (node, seq, source, target, via, through)
 ) WITHOUT ROWID;

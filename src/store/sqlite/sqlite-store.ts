@@ -41,6 +41,10 @@ export class SqliteStore implements Store {
     this.#writer = new WriterClient(file);
   }
 
+  prepareWrites(): void {
+    this.#writer.start();
+  }
+
   async put(items: PutItem[]): Promise<PutOutcome[]> {
     await this.#batchEnded;
     return this.#writer.send<PutOutcome[]>({ op: 'put', rows: items.map(toWriteRow) });
@@ -90,7 +94,7 @@ export class SqliteStore implements Store {
   }
 
   async edges(id: string): Promise<Edge[]> {
-    const incoming = this.#statements.edges.all(id) as { source: string; target: string; via: string; through: string }[];
+    const incoming = this.#statements.edges.all(id, id) as { source: string; target: string; via: string; through: string }[];
     const [latest] = this.#statements.latest.all(id) as VersionRow[];
     const outgoing = latest ? edgesOf(JSON.parse(latest.json) as Record<string, unknown>) : [];
     const unique = new Map<string, Edge>();
@@ -150,10 +154,14 @@ function prepare(db: Db): Record<string, Statement> {
     one: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? AND version_key = ?`),
     recipients: db.prepare('SELECT principal FROM recipients WHERE id = ? ORDER BY principal'),
     edges: db.prepare(
-      `SELECT s.id AS source, t.id AS target, e.via, coalesce(th.id, '') AS through
+      `SELECT s.id AS source, t.id AS target, via.id AS via, coalesce(th.id, '') AS through
        FROM edges e JOIN versions v ON v.seq = e.seq
-       JOIN nodes s ON s.n = e.source JOIN nodes t ON t.n = e.target LEFT JOIN nodes th ON th.n = e.through
-       WHERE e.node = (SELECT n FROM nodes WHERE id = ?) AND v.is_latest = 1`,
+       JOIN nodes s ON s.n = e.source JOIN nodes t ON t.n = e.target JOIN nodes via ON via.n = e.via
+       LEFT JOIN nodes th ON th.n = e.through
+       WHERE e.node = (SELECT n FROM nodes WHERE id = ?) AND v.is_latest = 1
+       UNION ALL
+       SELECT id AS source, created_by AS target, 'created_by_ref' AS via, '' AS through
+       FROM versions WHERE created_by = ? AND is_latest = 1`,
     ),
     counts: db.prepare('SELECT type, count(*) AS count FROM versions WHERE is_latest = 1 GROUP BY type ORDER BY type'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),

@@ -39,7 +39,8 @@ export class VersionWriter {
                  supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertEdge: p('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
       findNode: p('SELECT n FROM nodes WHERE id = ?').pluck(),
-      insertNode: p('INSERT INTO nodes (id) VALUES (?) RETURNING n').pluck(),
+      // Most identifiers a writer meets are new: try the insert first, look up only when it already exists.
+      insertNode: p('INSERT INTO nodes (id) VALUES (?) ON CONFLICT (id) DO NOTHING RETURNING n').pluck(),
       member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
       memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships
                      WHERE collection = ? AND id = ? AND (is_latest = 1 OR is_first = 1)`),
@@ -132,8 +133,8 @@ export class VersionWriter {
     const edges = row.edges;
     for (let i = 0; i < edges.length; i += 5) {
       const through = edges[i + 4]!;
-      s.insertEdge!.run(this.#node(edges[i]!), seq, this.#node(edges[i + 1]!), this.#node(edges[i + 2]!), edges[i + 3],
-        through === '' ? 0 : this.#node(through));
+      s.insertEdge!.run(this.#node(edges[i]!), seq, this.#node(edges[i + 1]!), this.#node(edges[i + 2]!),
+        this.#node(edges[i + 3]!), through === '' ? 0 : this.#node(through));
     }
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
     return latest ? 'new-version' : 'new-object';
@@ -142,7 +143,7 @@ export class VersionWriter {
   #node(id: string): number {
     let n = this.#nodes.get(id);
     if (n !== undefined) return n;
-    n = (this.#s.findNode!.get(id) as number | undefined) ?? (this.#s.insertNode!.get(id) as number);
+    n = (this.#s.insertNode!.get(id) as number | undefined) ?? (this.#s.findNode!.get(id) as number);
     if (this.#nodes.size >= 1_000_000) this.#nodes.clear();
     this.#nodes.set(id, n);
     return n;

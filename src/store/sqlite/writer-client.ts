@@ -25,6 +25,11 @@ export class WriterClient {
 
   constructor(readonly file: string) {}
 
+  /** Starts the thread now, so that the first write does not wait for it to boot. */
+  start(): void {
+    if (!this.#worker) this.#start();
+  }
+
   send<T>(request: Request): Promise<T> {
     const worker = this.#worker ?? this.#start();
     const ticket = ++this.#ticket;
