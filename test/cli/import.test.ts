@@ -2,20 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliSandbox, FIXTURES } from './run-cli.ts';
+import { FIXTURES, inSandbox } from './run-cli.ts';
 import type { ImportSummary } from '../../src/ingest/import.ts';
 
 const bundle = join(FIXTURES, 'lazarus.json');
 const mixed = join(FIXTURES, 'mixed.jsonl');
-
-async function inSandbox(body: (cli: CliSandbox) => Promise<void>): Promise<void> {
-  const cli = new CliSandbox();
-  try {
-    await body(cli);
-  } finally {
-    cli.cleanup();
-  }
-}
 
 test('import of a bundle reports every object as new', () => inSandbox(async (cli) => {
   const summary = await cli.json<ImportSummary>(['import', bundle]);

@@ -41,3 +41,13 @@ export class CliSandbox {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/** Runs `body` with a fresh sandbox, removed afterwards. */
+export async function inSandbox(body: (cli: CliSandbox) => Promise<void>): Promise<void> {
+  const cli = new CliSandbox();
+  try {
+    await body(cli);
+  } finally {
+    cli.cleanup();
+  }
+}

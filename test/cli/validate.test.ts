@@ -2,16 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { CliSandbox, FIXTURES } from './run-cli.ts';
-
-async function inSandbox(body: (cli: CliSandbox) => Promise<void>): Promise<void> {
-  const cli = new CliSandbox();
-  try {
-    await body(cli);
-  } finally {
-    cli.cleanup();
-  }
-}
+import { FIXTURES, inSandbox } from './run-cli.ts';
 
 test('validate exits 0 for a valid bundle and writes nothing', () => inSandbox(async (cli) => {
   const result = await cli.run(['validate', join(FIXTURES, 'lazarus.json')]);
