@@ -10,6 +10,16 @@ import { graphCommand } from './graph.ts';
 import { validateCommand } from './validate.ts';
 import { patternValidateCommand } from './pattern-validate.ts';
 import { patternMatchCommand } from './pattern-match.ts';
+import { serveCommand } from './serve.ts';
+import { orgAddCommand } from './org-add.ts';
+import { accountAddCommand } from './account-add.ts';
+import { tokenCreateCommand } from './token-create.ts';
+import { tokenRevokeCommand } from './token-revoke.ts';
+import { collectionAddCommand } from './collection-add.ts';
+import { collectionGrantCommand, collectionRevokeCommand } from './collection-rights.ts';
+import { feedAddCommand } from './feed-add.ts';
+import { feedPullCommand } from './feed-pull.ts';
+import { feedPushCommand } from './feed-push.ts';
 
 export const commands: CliCommand[] = [
   startCommand,
@@ -22,4 +32,15 @@ export const commands: CliCommand[] = [
   validateCommand,
   patternValidateCommand,
   patternMatchCommand,
+  serveCommand,
+  orgAddCommand,
+  accountAddCommand,
+  tokenCreateCommand,
+  tokenRevokeCommand,
+  collectionAddCommand,
+  collectionGrantCommand,
+  collectionRevokeCommand,
+  feedAddCommand,
+  feedPullCommand,
+  feedPushCommand,
 ];

@@ -1,4 +1,4 @@
-// `tocsin start` (`npm start`): opens the hub's database, loads the demo feed on first run, shows the holdings.
+// `tocsin start` (`npm start`): opens the hub's database, loads the demo feed on first run, shows the holdings, serves TAXII.
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -11,33 +11,38 @@ import { importObjects, type ImportSummary } from '../ingest/import.ts';
 import { expandInputs, readFile } from '../ingest/read-input.ts';
 import type { IncomingObject } from '../ingest/incoming.ts';
 import type { Store } from '../store/store.ts';
+import { withAccess } from './open-access.ts';
+import { withServeOptions } from './serve-options.ts';
+import { runHub } from './run-hub.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../data/demo/', import.meta.url));
 const DEMO_SETTING = 'demo-feed-loaded';
 
 export const startCommand: CliCommand = {
-  define: (program: Command) => program
+  define: (program: Command) => withServeOptions(program
     .command('start')
-    .description('open the hub: create the database, load the demo feed on first run, and show what it holds')
+    .description('open the hub: create the database, load the demo feed on first run, show what it holds, and serve it over TAXII 2.1')
     .option('--no-demo', 'do not load the bundled demo feed')
-    .option('--json', 'print { dataDir, demo, counts } as JSON'),
+    .option('--no-serve', 'exit after showing the holdings instead of serving TAXII')
+    .option('--json', 'print { dataDir, demo, counts } as JSON')),
 
   async run(_args, opts, io) {
     const dir = dataDir(opts, io);
-    const result = await withStore(opts, io, async (store) => {
+    return withStore(opts, io, async (store) => {
       const demo = opts.demo === false ? null : await loadDemoOnce(store);
-      return { demo, counts: await store.counts() };
+      const result = { demo, counts: await store.counts() };
+      if (opts.json) {
+        io.stdout.write(`${JSON.stringify({ dataDir: dir, ...result }, null, 2)}\n`);
+      } else {
+        io.stdout.write(`Tocsin hub, data in ${dir}\n`);
+        if (result.demo) io.stdout.write(`Loaded the demo feed: ${summaryText(result.demo)}`);
+        const total = result.counts.reduce((sum, c) => sum + c.count, 0);
+        io.stdout.write(`\nThe knowledge base holds ${total} objects:\n`);
+        io.stdout.write(table(['TYPE', 'OBJECTS'], result.counts.map((c) => [c.type, String(c.count)])));
+      }
+      if (opts.serve === false) return 0;
+      return withAccess(opts, io, (access) => runHub(store, access, opts, io, { demo: opts.demo !== false }));
     });
-    if (opts.json) {
-      io.stdout.write(`${JSON.stringify({ dataDir: dir, ...result }, null, 2)}\n`);
-      return 0;
-    }
-    io.stdout.write(`Tocsin hub, data in ${dir}\n`);
-    if (result.demo) io.stdout.write(`Loaded the demo feed: ${summaryText(result.demo)}`);
-    const total = result.counts.reduce((sum, c) => sum + c.count, 0);
-    io.stdout.write(`\nThe knowledge base holds ${total} objects:\n`);
-    io.stdout.write(table(['TYPE', 'OBJECTS'], result.counts.map((c) => [c.type, String(c.count)])));
-    return 0;
   },
 };
 

@@ -1,0 +1,78 @@
+// Runs the TAXII hub until SIGINT/SIGTERM: prints where it listens and how to get in, optionally polls feeds.
+import type { Io } from './io.ts';
+import { UsageError } from './command.ts';
+import { hubConfigFrom } from './serve-options.ts';
+import { pullOne } from './feed-pull.ts';
+import type { Store } from '../store/store.ts';
+import type { AccessStore } from '../store/access-store.ts';
+import { startHub } from '../taxii/server/hub.ts';
+import { ConfigError } from '../taxii/server/hub-config.ts';
+import { ensureDemoCollections } from '../taxii/server/demo-collections.ts';
+
+export interface RunHubOptions {
+  /** Create the demo API root's collections on first run. */
+  demo: boolean;
+  /** Resolves when the hub should stop; by default on SIGINT or SIGTERM. */
+  until?: Promise<unknown>;
+}
+
+export async function runHub(store: Store, access: AccessStore, opts: Record<string, unknown>, io: Io, run: RunHubOptions): Promise<number> {
+  const config = hubConfigFrom(opts, io);
+  const pollMinutes = opts.pollFeeds === undefined ? null : Number(opts.pollFeeds);
+  if (pollMinutes !== null && !(pollMinutes > 0)) throw new UsageError('--poll-feeds must be a positive number of minutes');
+  const demo = run.demo ? await ensureDemoCollections(access, config) : [];
+  let hub;
+  try {
+    hub = await startHub({ store, access, config, logger: { level: (opts.logLevel as string | undefined) ?? 'warn' } });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`${config.listen.host}:${config.listen.port} is already in use; choose another with --listen`);
+    throw err;
+  }
+  for (const warning of hub.warnings) io.stderr.write(`warning: ${warning}\n`);
+  io.stdout.write(`\nTAXII 2.1 server: ${hub.url}/taxii2/\n`);
+  for (const root of config.apiRoots) io.stdout.write(`  API root ${hub.url}/${root.path}/  (${root.title})\n`);
+  for (const c of demo) io.stdout.write(`  collection ${c.id}  alias ${c.alias}  (${c.kind}: ${c.title})\n`);
+  if ((await access.accounts()).length === 0) {
+    io.stdout.write([
+      '\nNo accounts yet. To let a partner in:',
+      '  npx tocsin org add demo-org --name "Demo organisation"',
+      '  npx tocsin account add alice --org demo-org        # prints a generated password once',
+      '  npx tocsin token create alice                      # or an API token for Authorization: Bearer',
+      run.demo ? `  curl -u alice:PASSWORD -H 'Accept: application/taxii+json;version=2.1' ${hub.url}/demo/collections/` : '  npx tocsin collection grant COLLECTION org:demo-org --read',
+      '',
+    ].join('\n'));
+  }
+  io.stdout.write('Stop with Ctrl-C.\n');
+
+  let polling: NodeJS.Timeout | null = null;
+  if (pollMinutes !== null) {
+    let busy = false;
+    polling = setInterval(async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        for (const feed of await access.feeds()) await pullOne(store, access, feed, 500, io, true);
+      } finally {
+        busy = false;
+      }
+    }, pollMinutes * 60_000);
+  }
+  await (run.until ?? stopSignal());
+  if (polling) clearInterval(polling);
+  await hub.close();
+  io.stdout.write('TAXII server stopped.\n');
+  return 0;
+}
+
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
