@@ -36,7 +36,10 @@ export function buildQuery(
     where.push('m.collection = ?');
     params.push(query.collection);
   }
-  inList('v.id', query.ids);
+  // Looking objects up by id must use the id indexes, not walk the collection or every latest version:
+  // memberships carry the id, and a unary + keeps the planner off the is_latest/is_first index.
+  inList(inCollection ? 'm.id' : 'v.id', query.ids);
+  const flag = (name: string): string => `${query.ids ? '+' : ''}${flags}.${name} = 1`;
   inList('v.type', query.types);
   inList('v.created_by', query.createdBy);
   inList('v.spec_version', query.specVersions);
@@ -45,13 +48,13 @@ export function buildQuery(
     params.push(...query.markings);
   }
   const versions = query.versions ?? 'latest';
-  if (versions === 'latest') where.push(`${flags}.is_latest = 1`);
-  else if (versions === 'first') where.push(`${flags}.is_first = 1`);
+  if (versions === 'latest') where.push(flag('is_latest'));
+  else if (versions === 'first') where.push(flag('is_first'));
   else if (versions !== 'all') {
     const any = versions.modified.length > 0 ? [`v.version_key IN (${placeholders(versions.modified)})`] : [];
     params.push(...versions.modified.map(versionKey));
-    if (versions.first) any.push(`${flags}.is_first = 1`);
-    if (versions.latest) any.push(`${flags}.is_latest = 1`);
+    if (versions.first) any.push(flag('is_first'));
+    if (versions.latest) any.push(flag('is_latest'));
     where.push(any.length === 0 ? '0' : `(${any.join(' OR ')})`);
   }
   if (versions === 'latest' && query.includeRevoked === false) where.push('v.revoked = 0');
@@ -65,7 +68,8 @@ export function buildQuery(
     where.push(`${added} > ?`);
     params.push(after);
   }
-  const from = inCollection ? 'memberships m JOIN versions v ON v.seq = m.seq' : 'versions v';
+  const members = query.ids ? 'memberships m INDEXED BY memberships_object' : 'memberships m';
+  const from = inCollection ? `${members} JOIN versions v ON v.seq = m.seq` : 'versions v';
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   return {
     sql: `SELECT ${added} AS added, ${VERSION_COLUMNS} FROM ${from} ${clause} ORDER BY ${added} LIMIT ?`,
