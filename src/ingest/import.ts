@@ -2,7 +2,7 @@
 import type { Problem } from '../stix/problem.ts';
 import { hasErrors } from '../stix/problem.ts';
 import { validateObject } from '../stix/index.ts';
-import type { PutItem, PutOutcome, Store } from '../store/store.ts';
+import type { PutItem, PutOutcome, Store, VersionRef } from '../store/store.ts';
 import type { IncomingObject } from './incoming.ts';
 import { inputProblem, parseIncoming } from './parse-incoming.ts';
 
@@ -63,22 +63,38 @@ export async function importObjects(
   // One batch is written while the next is read and validated, so parsing and storage overlap.
   let inFlight: Promise<void> = Promise.resolve();
   let pending: Accepted[] = [];
-  try {
-    for await (const incoming of objects) {
-      const accepted = accept(incoming, summary);
-      if (accepted) {
-        pending.push(accepted);
-        pendingBytes += incoming.json?.length ?? 1000;
-      }
-      options.onObject?.();
-      if (pending.length >= batchSize || pendingBytes >= batchBytes) {
-        await inFlight;
-        inFlight = write(pending);
-        inFlight.catch(() => {}); // awaited at the next batch or at the end; this only marks it handled meanwhile
-        pending = [];
-        pendingBytes = 0;
+  const add = async (accepted: Accepted, bytes: number): Promise<void> => {
+    pending.push(accepted);
+    pendingBytes += bytes;
+    if (pending.length < batchSize && pendingBytes < batchBytes) return;
+    await inFlight;
+    inFlight = write(pending);
+    inFlight.catch(() => {}); // awaited at the next batch or at the end; this only marks it handled meanwhile
+    pending = [];
+    pendingBytes = 0;
+  };
+  // Parsed objects wait in small groups so that one store lookup finds the versions already stored.
+  let group: Entry[] = [];
+  const settle = async (): Promise<void> => {
+    const stored = await storedAlready(store, group);
+    for (let i = 0; i < group.length; i++) {
+      const entry = group[i]!;
+      if ('problem' in entry) summary.rejected.push({ origin: entry.incoming.origin, objectId: null, problems: [entry.problem] });
+      else if (stored[i]) summary.duplicates++;
+      else {
+        const accepted = validated(entry, summary);
+        if (accepted) await add(accepted, entry.incoming.json?.length ?? 1000);
       }
     }
+    group = [];
+  };
+  try {
+    for await (const incoming of objects) {
+      group.push({ incoming, ...parseIncoming(incoming) });
+      options.onObject?.();
+      if (group.length >= LOOKUP_GROUP) await settle();
+    }
+    await settle();
     await inFlight;
     if (pending.length > 0) await write(pending);
   } catch (err) {
@@ -98,14 +114,45 @@ export async function importObjects(
   return summary;
 }
 
-function accept(incoming: IncomingObject, summary: ImportSummary): Accepted | null {
+interface Parsed {
+  incoming: IncomingObject;
+  object: unknown;
+}
+
+/** An incoming object in its lookup group: parsed, or with the problem that stopped its parsing. */
+type Entry = Parsed | { incoming: IncomingObject; problem: Problem };
+
+const LOOKUP_GROUP = 256;
+
+/**
+ * A version already stored is the same object (STIX identifies versions by id and modified), so it is
+ * counted as a duplicate without being validated or sent to the writer again.
+ */
+async function storedAlready(store: Store, group: Entry[]): Promise<boolean[]> {
+  const refs: VersionRef[] = [];
+  const at: number[] = [];
+  group.forEach((entry, i) => {
+    const ref = 'object' in entry ? versionRefOf(entry.object) : null;
+    if (ref) {
+      refs.push(ref);
+      at.push(i);
+    }
+  });
+  const stored = new Array<boolean>(group.length).fill(false);
+  if (refs.length === 0) return stored;
+  (await store.hasVersions(refs)).forEach((known, k) => { stored[at[k]!] = known; });
+  return stored;
+}
+
+function versionRefOf(object: unknown): VersionRef | null {
+  if (object === null || typeof object !== 'object') return null;
+  const { id, modified } = object as { id?: unknown; modified?: unknown };
+  if (typeof id !== 'string' || (modified !== undefined && typeof modified !== 'string')) return null;
+  return { id, modified: modified ?? null };
+}
+
+function validated({ incoming, object }: Parsed, summary: ImportSummary): Accepted | null {
   const { origin } = incoming;
-  const parsed = parseIncoming(incoming);
-  if ('problem' in parsed) {
-    summary.rejected.push({ origin, objectId: null, problems: [parsed.problem] });
-    return null;
-  }
-  const object = parsed.object;
   const problems = validateObject(object);
   const objectId = idOf(object);
   if (hasErrors(problems)) {

@@ -31,6 +31,12 @@ export interface StoredVersion {
  */
 export type PutOutcome = 'new-object' | 'new-version' | 'duplicate' | 'after-revocation';
 
+/** One version of an object: its `modified`, or null for objects without versions. */
+export interface VersionRef {
+  id: string;
+  modified: string | null;
+}
+
 export interface PutItem {
   object: Record<string, unknown>;
   /** JSON text to keep; defaults to `JSON.stringify(object)`. */
@@ -125,6 +131,8 @@ export interface Store {
   /** Opens a long write transaction (used by strict imports: all or nothing). */
   begin(): Promise<WriteBatch>;
   query(query: ObjectQuery): Promise<Page>;
+  /** For each version (`modified`, or null for unversioned objects): whether it is stored. */
+  hasVersions(versions: readonly VersionRef[]): Promise<boolean[]>;
   /** Versions of one object: latest, first, all, or the one with this `modified`. */
   get(id: string, version?: 'latest' | 'first' | 'all' | string): Promise<StoredVersion[]>;
   /** Edges into and out of the latest versions of `id` (relationships, sightings and embedded refs). */

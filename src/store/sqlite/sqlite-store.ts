@@ -1,7 +1,7 @@
 // The embedded Store: one SQLite file in WAL mode through better-sqlite3.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
-  Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, VersionMatch, WriteBatch,
+  Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
 } from '../store.ts';
 import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
@@ -81,6 +81,18 @@ export class SqliteStore implements Store {
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     return { versions: page.map(toVersion), next: more ? encodeCursor(page[page.length - 1]!.added!) : null };
+  }
+
+  async hasVersions(versions: readonly VersionRef[]): Promise<boolean[]> {
+    const stored = new Set<string>();
+    const ids = [...new Set(versions.map((v) => v.id))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.#db.prepare(`SELECT id, version_key FROM versions WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+        .all(...chunk) as { id: string; version_key: string }[];
+      for (const row of rows) stored.add(`${row.id} ${row.version_key}`);
+    }
+    return versions.map((v) => stored.has(`${v.id} ${v.modified === null ? '' : versionKey(v.modified)}`));
   }
 
   async get(id: string, version: 'latest' | 'first' | 'all' | string = 'latest'): Promise<StoredVersion[]> {
