@@ -1,0 +1,223 @@
+// The detection engine: watches every indicator in force, matches events through the index, and follows changes.
+import type { Pattern } from '../pattern/ast.ts';
+import type { Store } from '../store/store.ts';
+import { activeIndicator, isInForce, type ActiveIndicator, type Inactive } from './active-indicator.ts';
+import type { TelemetryEvent } from './event.ts';
+import type { Leaf } from './index/leaf.ts';
+import { PatternIndex } from './index/pattern-index.ts';
+import { ObservationWindow, type WindowCounters, type WindowOptions } from './observation-window.ts';
+
+/** One indicator found in the telemetry. */
+export interface Detection {
+  indicator: ActiveIndicator;
+  /** The events that together satisfy the pattern, in time order; the one that completed it is `trigger`. */
+  events: TelemetryEvent[];
+  trigger: TelemetryEvent;
+}
+
+export interface EngineOptions extends WindowOptions {
+  /** The wall clock deciding which indicators are in force (valid_from ≤ now < valid_until). */
+  now?: () => number;
+}
+
+export interface LoadReport {
+  /** Indicators watched. */
+  active: number;
+  /** Indicators not watched, by reason (not yet or no longer valid counts as `not-in-force`). */
+  skipped: Partial<Record<Inactive | 'not-in-force', number>>;
+  /** Milliseconds spent parsing patterns and building the index. */
+  buildMs: number;
+}
+
+interface Watched {
+  indicator: ActiveIndicator;
+  leaves: Leaf[];
+  window: ObservationWindow | undefined;
+}
+
+const PAGE = 2000;
+
+export class DetectionEngine {
+  private index = new PatternIndex();
+  private readonly watched = new Map<string, Watched>();
+  /** Valid indicators whose valid_from is still ahead, by id: they join when the clock reaches it. */
+  private readonly future = new Map<string, { indicator: ActiveIndicator; parsed: Pattern }>();
+  private retiredLeaves = 0;
+  private lastAdded: string | undefined;
+  private readonly now: () => number;
+  private readonly windowOptions: Required<WindowOptions>;
+  readonly windowCounters: WindowCounters = { expired: 0, dropped: 0, searchesCut: 0 };
+
+  constructor(options: EngineOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.windowOptions = { maxPartial: options.maxPartial ?? 1000, maxSteps: options.maxSteps ?? 100_000 };
+  }
+
+  /** Loads every indicator from STIX objects (tests, benchmarks, and the store loader). */
+  load(objects: Iterable<Record<string, unknown>>): LoadReport {
+    const started = performance.now();
+    const report: LoadReport = { active: 0, skipped: {}, buildMs: 0 };
+    const fresh: { indicator: ActiveIndicator; parsed: Pattern }[] = [];
+    for (const o of objects) {
+      const r = this.admit(o, report);
+      if (r) fresh.push(r);
+    }
+    const leaves = this.index.addAll(fresh);
+    fresh.forEach((f, i) => this.watch(f.indicator, leaves[i]!));
+    report.active = fresh.length;
+    report.buildMs = performance.now() - started;
+    return report;
+  }
+
+  /** Loads the store's indicators (latest versions) and remembers how far it has read. */
+  async loadFrom(store: Store): Promise<LoadReport> {
+    const objects: Record<string, unknown>[] = [];
+    await this.readStore(store, undefined, (o) => objects.push(o));
+    return this.load(objects);
+  }
+
+  /**
+   * Applies what was added to the store since the last look (new, changed, revoked indicators) and what the
+   * clock changed (indicators coming into force or expiring). Returns how many indicators changed.
+   */
+  async refresh(store: Store): Promise<number> {
+    let changed = 0;
+    const report: LoadReport = { active: 0, skipped: {}, buildMs: 0 };
+    await this.readStore(store, this.lastAdded, (o) => {
+      const id = o.id as string;
+      const current = this.watched.get(id);
+      if (current && typeof o.modified === 'string' && o.modified < current.indicator.modified) return;
+      if (current) this.unwatch(current);
+      this.future.delete(id);
+      const r = this.admit(o, report);
+      if (r) this.watch(r.indicator, this.index.add(r.indicator, r.parsed));
+      changed++;
+    });
+    changed += this.tick();
+    if (this.retiredLeaves > 1000 && this.retiredLeaves > this.leafCount() / 4) this.rebuild();
+    return changed;
+  }
+
+  /** Detections the event completes. */
+  process(event: TelemetryEvent): Detection[] {
+    const matches = this.index.match(event);
+    if (matches.length === 0) return [];
+    const out: Detection[] = [];
+    let offered: Set<string> | undefined;
+    for (const { leaf } of matches) {
+      const indicator = leaf.indicator;
+      if (indicator.ast === undefined) {
+        out.push({ indicator, events: [event], trigger: event });
+        continue;
+      }
+      // A pattern with several observations sees the event once, however many of them it matched.
+      offered ??= new Set();
+      if (offered.has(indicator.id)) continue;
+      offered.add(indicator.id);
+      const window = this.watched.get(indicator.id)?.window;
+      const events = window?.offer(event);
+      if (events) out.push({ indicator, events, trigger: event });
+    }
+    return out;
+  }
+
+  get activeCount(): number {
+    return this.watched.size;
+  }
+
+  /** Events held by patterns over several observations, waiting for the rest of a match. */
+  get partialMatches(): number {
+    let n = 0;
+    for (const w of this.watched.values()) n += w.window?.size ?? 0;
+    return n;
+  }
+
+  indexStats(): { paths: number; entries: number; candidates: number; confirmed: number } {
+    return { ...this.index.stats(), candidates: this.index.candidates, confirmed: this.index.confirmed };
+  }
+
+  private admit(o: Record<string, unknown>, report: LoadReport): { indicator: ActiveIndicator; parsed: Pattern } | undefined {
+    const r = activeIndicator(o);
+    if ('inactive' in r) {
+      if (r.inactive !== 'not-an-indicator') report.skipped[r.inactive] = (report.skipped[r.inactive] ?? 0) + 1;
+      return undefined;
+    }
+    const now = this.now();
+    if (!isInForce(r.indicator, now)) {
+      report.skipped['not-in-force'] = (report.skipped['not-in-force'] ?? 0) + 1;
+      if (r.indicator.validFrom > now) this.future.set(r.indicator.id, r);
+      return undefined;
+    }
+    return r;
+  }
+
+  private watch(indicator: ActiveIndicator, leaves: Leaf[]): void {
+    const window = indicator.ast ? new ObservationWindow(indicator, this.windowOptions, this.windowCounters) : undefined;
+    this.watched.set(indicator.id, { indicator, leaves, window });
+  }
+
+  private unwatch(w: Watched): void {
+    for (const leaf of w.leaves) leaf.retired = true;
+    this.retiredLeaves += w.leaves.length;
+    this.watched.delete(w.indicator.id);
+  }
+
+  /** Moves indicators in and out of force as the clock passes their valid_from and valid_until. */
+  private tick(): number {
+    const now = this.now();
+    let changed = 0;
+    for (const w of [...this.watched.values()]) {
+      if (!isInForce(w.indicator, now)) {
+        this.unwatch(w);
+        changed++;
+      }
+    }
+    for (const [id, f] of [...this.future]) {
+      if (f.indicator.validFrom <= now) {
+        this.future.delete(id);
+        if (isInForce(f.indicator, now)) {
+          this.watch(f.indicator, this.index.add(f.indicator, f.parsed));
+          changed++;
+        }
+      }
+    }
+    return changed;
+  }
+
+  private leafCount(): number {
+    let n = 0;
+    for (const w of this.watched.values()) n += w.leaves.length;
+    return n;
+  }
+
+  /** A fresh index without retired entries; windows of unchanged indicators keep their partial matches. */
+  private rebuild(): void {
+    const items = [...this.watched.values()];
+    this.index = new PatternIndex();
+    const parsed = items.map((w) => ({ indicator: w.indicator, parsed: w.indicator.ast ?? reparse(w.indicator) }));
+    const leaves = this.index.addAll(parsed);
+    items.forEach((w, i) => { w.leaves = leaves[i]!; });
+    this.retiredLeaves = 0;
+  }
+
+  private async readStore(store: Store, addedAfter: string | undefined, each: (o: Record<string, unknown>) => void): Promise<void> {
+    let cursor: string | undefined;
+    do {
+      const page = await store.query({
+        types: ['indicator'], versions: 'latest', includeRevoked: true, limit: PAGE,
+        ...(addedAfter ? { addedAfter } : {}), ...(cursor ? { cursor } : {}),
+      });
+      for (const v of page.versions) {
+        if (this.lastAdded === undefined || v.dateAdded > this.lastAdded) this.lastAdded = v.dateAdded;
+        each(JSON.parse(v.json) as Record<string, unknown>);
+      }
+      cursor = page.next ?? undefined;
+    } while (cursor);
+  }
+}
+
+function reparse(indicator: ActiveIndicator): Pattern {
+  const r = activeIndicator({ type: 'indicator', id: indicator.id, pattern: indicator.pattern, pattern_type: 'stix' });
+  if ('inactive' in r) throw new TypeError(`indicator ${indicator.id} was watched with a pattern that no longer parses`);
+  return r.parsed;
+}

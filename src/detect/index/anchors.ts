@@ -1,0 +1,144 @@
+// Which index entries an observation's comparison expression needs, so that every SCO it can match is probed.
+//
+// An anchor is a condition any matching SCO must meet: a path holding an exact value, an address inside a
+// CIDR block, a value containing a whole token, or merely a value at a path. A comparison expression yields a
+// list of anchors of which a matching SCO meets at least one: AND takes the cheapest operand's list, OR joins
+// its operands' lists.
+import { assertNever, type Comparison, type ComparisonExpression, type Constant, type ObjectPath, type PathStep } from '../../pattern/ast.ts';
+import { parseCidr, type Cidr } from '../../pattern/cidr.ts';
+import { nfc } from '../../pattern/matcher/values.ts';
+import { likeTokens, regexTokens } from './text-tokens.ts';
+import { pathKey } from './value-path.ts';
+
+export type ExactValue = string | number | boolean;
+
+interface AnchorPath {
+  objectType: string;
+  steps: PathStep[];
+  /** `pathKey` of type and steps. */
+  path: string;
+}
+
+export type Anchor =
+  | (AnchorPath & { kind: 'exact'; value: ExactValue })
+  | (AnchorPath & { kind: 'cidr'; block: Cidr })
+  | (AnchorPath & { kind: 'token'; token: string })
+  | (AnchorPath & { kind: 'path' });
+
+/** How many entries share an exact value or token so far: the index prefers rare anchors. */
+export type Frequency = (anchor: Anchor) => number;
+
+export function anchorsOf(e: ComparisonExpression, frequency: Frequency): Anchor[] {
+  switch (e.kind) {
+    case 'and': {
+      let best: Anchor[] | undefined;
+      let bestCost = Infinity;
+      for (const operand of e.operands) {
+        const list = anchorsOf(operand, frequency);
+        const c = cost(list, frequency);
+        if (c < bestCost) {
+          best = list;
+          bestCost = c;
+        }
+      }
+      return best!;
+    }
+    case 'or':
+      return e.operands.flatMap((o) => anchorsOf(o, frequency));
+    case 'comparison':
+      return comparisonAnchors(e);
+    case 'in': {
+      const base = at(e.path);
+      if (!e.negated && !encoded(e.path)) {
+        const values = e.values.map(exactValue);
+        if (values.every((v) => v !== undefined)) return values.map((value) => ({ ...base, kind: 'exact' as const, value: value! }));
+      }
+      return [{ ...base, kind: 'path' }];
+    }
+    case 'exists':
+      return [{ ...at(e.path), kind: 'path' }];
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Every anchor a comparison expression could use, for counting frequencies before choosing. */
+export function allAnchors(e: ComparisonExpression): Anchor[] {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return e.operands.flatMap(allAnchors);
+    default:
+      return anchorsOf(e, () => 0);
+  }
+}
+
+/**
+ * Section 9.6: whatever the operator, negated or not, a comparison is false when its path reaches no value;
+ * so "a value at the path" is always a sound anchor, and the sharper ones apply to unnegated operators.
+ */
+function comparisonAnchors(c: Comparison): Anchor[] {
+  const base = at(c.path);
+  const fallback: Anchor[] = [{ ...base, kind: 'path' }];
+  if (c.negated || encoded(c.path)) return fallback;
+  switch (c.operator) {
+    case '=': {
+      const value = exactValue(c.value);
+      return value === undefined ? fallback : [{ ...base, kind: 'exact', value }];
+    }
+    case 'ISSUBSET': {
+      const block = c.value.kind === 'string' ? parseCidr(c.value.value) : undefined;
+      return block ? [{ ...base, kind: 'cidr', block }] : fallback;
+    }
+    case 'LIKE':
+    case 'MATCHES': {
+      if (c.value.kind !== 'string') return fallback;
+      const tokens = c.operator === 'LIKE' ? likeTokens(nfc(c.value.value)) : regexTokens(c.value.value);
+      if (tokens.length === 0) return fallback;
+      // The longest token is the likeliest to be rare.
+      const token = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+      return [{ ...base, kind: 'token', token }];
+    }
+    default:
+      return fallback;
+  }
+}
+
+/** String, number and boolean constants compare by plain equality on unencoded properties (section 9.6.2). */
+function exactValue(c: Constant): ExactValue | undefined {
+  switch (c.kind) {
+    case 'string':
+    case 'integer':
+    case 'float':
+    case 'boolean':
+      return c.value;
+    default:
+      return undefined;
+  }
+}
+
+/** `_bin` and `_hex` properties compare as octets (section 9.6.4), not as text. */
+function encoded(path: ObjectPath): boolean {
+  let last: string | undefined;
+  for (const s of path.steps) if (s.kind === 'property') last = s.name;
+  return last !== undefined && (last.endsWith('_bin') || last.endsWith('_hex'));
+}
+
+function at(path: ObjectPath): AnchorPath {
+  return { objectType: path.objectType, steps: path.steps, path: pathKey(path.objectType, path.steps) };
+}
+
+const PATH_COST = 10_000;
+
+function cost(list: Anchor[], frequency: Frequency): number {
+  let total = 0;
+  for (const a of list) {
+    switch (a.kind) {
+      case 'exact': total += 1 + frequency(a); break;
+      case 'cidr': total += 50 + 32 - Math.min(32, a.block.prefix); break;
+      case 'token': total += 20 + frequency(a); break;
+      case 'path': total += PATH_COST; break;
+    }
+  }
+  return total;
+}

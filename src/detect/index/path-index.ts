@@ -1,0 +1,69 @@
+// Everything indexed under one object path: exact values, CIDR blocks, tokens, and predicates tried on any value.
+import { forEachToken } from './text-tokens.ts';
+import { nfc } from '../../pattern/matcher/values.ts';
+import { CidrTrie } from './cidr-trie.ts';
+import type { Anchor, ExactValue } from './anchors.ts';
+import type { Leaf } from './leaf.ts';
+import { pathReader, type PathReader } from './value-path.ts';
+import type { PathStep } from '../../pattern/ast.ts';
+
+export class PathIndex {
+  readonly read: PathReader;
+  /** One leaf, or several, per value: most values name one indicator, and a bare entry costs less memory. */
+  private readonly exact = new Map<ExactValue, Leaf | Leaf[]>();
+  private trie: CidrTrie<Leaf> | undefined;
+  private tokens: Map<string, Leaf | Leaf[]> | undefined;
+  private readonly any: Leaf[] = [];
+
+  constructor(readonly key: string, steps: PathStep[]) {
+    this.read = pathReader(steps);
+  }
+
+  get size(): number {
+    return this.exact.size + (this.trie?.size ?? 0) + (this.tokens?.size ?? 0) + this.any.length;
+  }
+
+  add(anchor: Anchor, leaf: Leaf): void {
+    switch (anchor.kind) {
+      case 'exact': push(this.exact, anchor.value, leaf); break;
+      case 'cidr': (this.trie ??= new CidrTrie()).insert(anchor.block, leaf); break;
+      case 'token': push((this.tokens ??= new Map()), anchor.token, leaf); break;
+      case 'path': this.any.push(leaf); break;
+    }
+  }
+
+  /** How many leaves an anchor would share its bucket with. */
+  bucketSize(anchor: Anchor): number {
+    const b = anchor.kind === 'exact' ? this.exact.get(anchor.value) : anchor.kind === 'token' ? this.tokens?.get(anchor.token) : undefined;
+    return b === undefined ? 0 : Array.isArray(b) ? b.length : 1;
+  }
+
+  /** Calls `candidate` with every leaf that may match an SCO holding `value` at this path. */
+  probe(value: unknown, candidate: (leaf: Leaf) => void): void {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      const hit = this.exact.get(value);
+      if (hit !== undefined) each(hit, candidate);
+    }
+    if (typeof value === 'string') {
+      if (this.trie !== undefined) this.trie.containing(value, (leaves) => leaves.forEach(candidate));
+      const tokens = this.tokens;
+      if (tokens !== undefined) forEachToken(nfc(value), (t) => {
+        const hit = tokens.get(t);
+        if (hit !== undefined) each(hit, candidate);
+      });
+    }
+    for (const leaf of this.any) candidate(leaf);
+  }
+}
+
+function push<K>(map: Map<K, Leaf | Leaf[]>, key: K, leaf: Leaf): void {
+  const current = map.get(key);
+  if (current === undefined) map.set(key, leaf);
+  else if (Array.isArray(current)) current.push(leaf);
+  else map.set(key, [current, leaf]);
+}
+
+function each(hit: Leaf | Leaf[], candidate: (leaf: Leaf) => void): void {
+  if (Array.isArray(hit)) for (const l of hit) candidate(l);
+  else candidate(hit);
+}

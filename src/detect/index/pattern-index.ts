@@ -1,0 +1,139 @@
+// The index over every watched indicator: per SCO type, the paths to probe; per event, the leaves to confirm.
+import type { ComparisonExpression, Pattern } from '../../pattern/ast.ts';
+import { compileComparison } from '../../pattern/matcher/compile.ts';
+import type { Observation } from '../../pattern/matcher/observations.ts';
+import { parsePattern } from '../../pattern/parser.ts';
+import type { ActiveIndicator } from '../active-indicator.ts';
+import { observationsOf } from '../active-indicator.ts';
+import type { Sco, TelemetryEvent } from '../event.ts';
+import { allAnchors, anchorsOf, type Anchor } from './anchors.ts';
+import type { Leaf } from './leaf.ts';
+import { PathIndex } from './path-index.ts';
+
+export interface LeafMatch {
+  leaf: Leaf;
+  /** Index of the SCO in the event that satisfied it. */
+  object: number;
+}
+
+export class PatternIndex {
+  private readonly byType = new Map<string, PathIndex[]>();
+  private readonly byPath = new Map<string, PathIndex>();
+  private seq = 0;
+  /** Leaves tried on events (index candidates) and leaves that matched: the index's selectivity. */
+  candidates = 0;
+  confirmed = 0;
+
+  /**
+   * Adds indicators in bulk: anchors are chosen knowing how often every exact value and token occurs in the
+   * whole set, so a common value (`dst_ref.type = 'ipv4-addr'`) is not picked over a rare one.
+   */
+  addAll(items: { indicator: ActiveIndicator; parsed: Pattern }[]): Leaf[][] {
+    const counts = new Map<string, number>();
+    for (const { parsed } of items) {
+      for (const c of observationsOf(parsed)) {
+        for (const a of allAnchors(c)) {
+          const k = countKey(a);
+          if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+      }
+    }
+    const frequency = (a: Anchor): number => counts.get(countKey(a) ?? '') ?? 0;
+    return items.map(({ indicator, parsed }) => this.insert(indicator, parsed, frequency));
+  }
+
+  /** Adds one indicator, judging frequencies by what the index holds already. */
+  add(indicator: ActiveIndicator, parsed: Pattern): Leaf[] {
+    return this.insert(indicator, parsed, (a) => this.byPath.get(a.path)?.bucketSize(a) ?? 0);
+  }
+
+  private insert(indicator: ActiveIndicator, parsed: Pattern, frequency: (a: Anchor) => number): Leaf[] {
+    const single = parsed.kind === 'observation';
+    return observationsOf(parsed).map((comparison) => {
+      const leaf: Leaf = { indicator, comparison: single ? undefined : comparison, predicate: undefined, matched: -1, retired: false };
+      // One leaf may sit under several anchors (OR); the per-event `matched` stamp keeps it from reporting twice.
+      for (const anchor of anchorsOf(comparison, frequency)) this.pathIndex(anchor).add(anchor, leaf);
+      return leaf;
+    });
+  }
+
+  private pathIndex(anchor: Anchor): PathIndex {
+    let p = this.byPath.get(anchor.path);
+    if (p === undefined) {
+      p = new PathIndex(anchor.path, anchor.steps);
+      this.byPath.set(anchor.path, p);
+      let list = this.byType.get(anchor.objectType);
+      if (list === undefined) this.byType.set(anchor.objectType, (list = []));
+      list.push(p);
+    }
+    return p;
+  }
+
+  /** Leaves the event satisfies, each once, confirmed by the pattern matcher's own predicate. */
+  match(event: TelemetryEvent): LeafMatch[] {
+    const seq = ++this.seq;
+    const objects = event.objects;
+    const found: LeafMatch[] = [];
+    let observation: Observation | undefined;
+    for (let i = 0; i < objects.length; i++) {
+      const sco = objects[i]!;
+      const paths = this.byType.get(sco.type as string);
+      if (paths === undefined) continue;
+      const candidate = (leaf: Leaf): void => {
+        if (leaf.matched === seq || leaf.retired) return;
+        this.candidates++;
+        observation ??= observationOf(event);
+        if (predicateOf(leaf)(sco, observation)) {
+          leaf.matched = seq;
+          this.confirmed++;
+          found.push({ leaf, object: i });
+        }
+      };
+      for (const p of paths) p.read(sco, objects, (v) => p.probe(v, candidate));
+    }
+    return found;
+  }
+
+  /** Indexed paths and their entries, for reports. */
+  stats(): { paths: number; entries: number } {
+    let entries = 0;
+    for (const p of this.byPath.values()) entries += p.size;
+    return { paths: this.byPath.size, entries };
+  }
+}
+
+/** Exact values and tokens are counted; CIDR blocks and bare paths are judged by kind alone. */
+function countKey(a: Anchor): string | undefined {
+  if (a.kind === 'exact') return `${a.path}\u0000${typeof a.value}\u0000${String(a.value)}`;
+  if (a.kind === 'token') return `${a.path}\u0001${a.token}`;
+  return undefined;
+}
+
+/** Compiled on first use: most indicators never see a candidate event, so most are never compiled. */
+function predicateOf(leaf: Leaf): NonNullable<Leaf['predicate']> {
+  if (leaf.predicate === undefined) {
+    const comparison: ComparisonExpression = leaf.comparison
+      ?? (parsePattern(leaf.indicator.pattern, { positions: false }) as { comparison: ComparisonExpression }).comparison;
+    leaf.predicate = compileComparison(comparison);
+  }
+  return leaf.predicate;
+}
+
+/** The event as the matcher's predicates read it: objects under their local keys. */
+export function observationOf(event: TelemetryEvent, id = ''): Observation {
+  const objects = new Map<string, Sco>();
+  event.objects.forEach((o, i) => objects.set(String(i), o));
+  const instant = instantOf(event.time);
+  return { id, first: instant, last: instant, count: 1, objects, roots: event.objects };
+}
+
+/** Seconds since the epoch as the matcher's instant, to the microsecond. */
+export function instantOf(time: number): { seconds: number; fraction: string } {
+  let seconds = Math.floor(time);
+  let micros = Math.round((time - seconds) * 1e6);
+  if (micros === 1e6) {
+    seconds++;
+    micros = 0;
+  }
+  return { seconds, fraction: micros === 0 ? '' : String(micros).padStart(6, '0').replace(/0+$/, '') };
+}
