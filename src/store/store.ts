@@ -111,6 +111,23 @@ export interface Edge {
   through?: string;
 }
 
+export interface SearchQuery {
+  /** Words as a person types them; each must match, as a word prefix, in a name, alias, text or external id. */
+  text: string;
+  types?: string[];
+  visibility?: Visibility;
+  /** Include revoked objects (default false). */
+  includeRevoked?: boolean;
+  limit?: number;
+}
+
+export interface SearchResult {
+  /** Latest versions, best match first. */
+  hits: StoredVersion[];
+  /** How many visible objects match, by type, whatever `types` asked for (for facets). */
+  facets: TypeCount[];
+}
+
 export interface TypeCount {
   type: string;
   count: number;
@@ -142,6 +159,8 @@ export interface Store {
   /** Names the principals (e.g. `org:…`, `account:…`) an AMBER+STRICT or RED object is shared with. */
   setRecipients(id: string, principals: string[]): Promise<void>;
   recipients(id: string): Promise<string[]>;
+  /** Full-text search over the latest versions. */
+  search(query: SearchQuery): Promise<SearchResult>;
   /** Latest versions per type. */
   counts(): Promise<TypeCount[]>;
   getSetting(key: string): Promise<string | null>;

@@ -310,4 +310,57 @@ export function storeContract(name: string, open: StoreFactory): void {
     assert.deepEqual(await modified({ modified: ['2021-01-01T00:00:00Z'], latest: true }), ['2021-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z']);
     assert.deepEqual(await modified({ modified: [] }), []);
   });
+
+  withStore('search finds an object by a word prefix of its name', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: malware }]);
+    const { hits } = await store.search({ text: 'lazar' });
+    assert.deepEqual(hits.map((h) => h.id), [ACTOR]);
+  });
+
+  withStore('search finds objects by alias, description, pattern and external id', async (store) => {
+    await store.put([
+      { object: actor('2020-01-01T00:00:00.000Z', {
+        aliases: ['HIDDEN COBRA'], description: 'Robs banks and crypto exchanges',
+        external_references: [{ source_name: 'mitre-attack', external_id: 'G0032' }],
+      }) },
+      { object: note(1, TLP_CLEAR, { content: 'Seen beaconing to 198.51.100.7' }) },
+    ]);
+    const ids = async (text: string): Promise<string[]> => (await store.search({ text })).hits.map((h) => h.id);
+    assert.deepEqual(await ids('cobra'), [ACTOR]);
+    assert.deepEqual(await ids('crypto banks'), [ACTOR]);
+    assert.deepEqual(await ids('g0032'), [ACTOR]);
+    assert.deepEqual(await ids('198.51.100.7'), [note(1).id]);
+  });
+
+  withStore('search looks at the latest version only', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z', { name: 'Old Name' }) }]);
+    assert.equal((await store.search({ text: 'old' })).hits.length, 1);
+    await store.put([{ object: actor('2021-01-01T00:00:00.000Z', { name: 'New Name' }) }]);
+    assert.deepEqual((await store.search({ text: 'old' })).hits, []);
+    assert.equal((await store.search({ text: 'new' })).hits[0]!.modified, '2021-01-01T00:00:00.000Z');
+  });
+
+  withStore('search counts matches per type and filters by type', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: note(1, TLP_CLEAR, { content: 'Lazarus again' }) }]);
+    const all = await store.search({ text: 'lazarus' });
+    assert.deepEqual(all.facets, [{ type: 'intrusion-set', count: 1 }, { type: 'note', count: 1 }]);
+    const notes = await store.search({ text: 'lazarus', types: ['note'] });
+    assert.deepEqual(notes.hits.map((h) => h.type), ['note']);
+    assert.equal(notes.facets.length, 2);
+  });
+
+  withStore('search hides what the caller may not see, from hits and facets alike', async (store) => {
+    await store.put([{ object: note(1, TLP.red, { content: 'secret lazarus source' }) }, { object: note(2, TLP_CLEAR, { content: 'public lazarus' }) }]);
+    const result = await store.search({ text: 'lazarus', visibility: NOBODY });
+    assert.deepEqual(result.hits.map((h) => h.id), [note(2).id]);
+    assert.deepEqual(result.facets, [{ type: 'note', count: 1 }]);
+  });
+
+  withStore('search treats operators and quotes in the text as words', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
+    for (const text of ['"lazarus', 'lazarus OR', 'NEAR(x', '*', 'group AND -x', "'"]) {
+      await assert.doesNotReject(store.search({ text }), text);
+    }
+    assert.deepEqual((await store.search({ text: '   ' })).hits, []);
+  });
 }

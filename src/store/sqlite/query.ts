@@ -80,7 +80,7 @@ export function buildQuery(
 export const VERSION_COLUMNS = 'v.seq, v.id, v.type, v.modified, v.spec_version, v.revoked, v.tlp, v.supplied_account, v.supplied_org, v.json';
 
 /** TLP rules as SQL over one version `v`; see Visibility in store.ts. */
-function visibilityClause(visibility: Visibility): { sql: string; params: unknown[] } {
+export function visibilityClause(visibility: Visibility): { sql: string; params: unknown[] } {
   const level = 'coalesce(v.tlp, ?)';
   const anyIn = (values: string[]): string => (values.length === 0 ? 'NULL' : placeholders(values));
   const recipient = (principals: string[]): string =>

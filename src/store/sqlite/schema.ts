@@ -1,6 +1,6 @@
 // The SQLite schema, applied once per database file and versioned with `PRAGMA user_version`.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS versions (
@@ -65,6 +65,17 @@ CREATE TABLE IF NOT EXISTS recipients (
   principal TEXT NOT NULL,
   PRIMARY KEY (id, principal)
 ) WITHOUT ROWID;
+
+-- Full-text search over the latest version of each object, rowid = versions.seq. Filled behind the writes
+-- (see VersionWriter.indexSearch) so that imports do not pay for it; search_docs says which version of an
+-- object is indexed, so that a newer one can replace it.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  name, aliases, body, ids, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS search_docs (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS settings (
   key TEXT PRIMARY KEY,

@@ -1,14 +1,15 @@
 // The embedded Store: one SQLite file in WAL mode through better-sqlite3.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
-  Edge, ObjectQuery, Page, PutItem, PutOutcome, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
+  Edge, ObjectQuery, Page, PutItem, PutOutcome, SearchQuery, SearchResult, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
 } from '../store.ts';
 import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { openConnection } from './connection.ts';
 import { toWriteRow } from './write-row.ts';
 import { WriterClient } from './writer-client.ts';
-import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS } from './query.ts';
+import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS, visibilityClause } from './query.ts';
+import { searchExpression } from '../search-document.ts';
 import type { TlpLevel } from '../../stix/tlp.ts';
 import type { Removal } from './version-writer.ts';
 import { InvalidTimestampError } from '../errors.ts';
@@ -135,6 +136,31 @@ export class SqliteStore implements Store {
 
   async recipients(id: string): Promise<string[]> {
     return (this.#statements.recipients.all(id) as { principal: string }[]).map((row) => row.principal);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const expression = searchExpression(query.text);
+    if (expression === null) return { hits: [], facets: [] };
+    // Writes are indexed behind the import; catch up first so that a search sees everything stored.
+    await this.#batchEnded;
+    await this.#writer.send<number>({ op: 'index-search' });
+    const where = ['search MATCH ?'];
+    const params: unknown[] = [expression];
+    if (query.includeRevoked !== true) where.push('v.revoked = 0');
+    if (query.visibility) {
+      const visible = visibilityClause(query.visibility);
+      where.push(visible.sql);
+      params.push(...visible.params);
+    }
+    const from = `FROM search JOIN versions v ON v.seq = search.rowid WHERE ${where.join(' AND ')}`;
+    const facets = this.#db.prepare(`SELECT v.type AS type, count(*) AS count ${from} GROUP BY v.type ORDER BY count DESC, v.type`)
+      .all(...params) as TypeCount[];
+    const types = query.types ?? [];
+    const typeFilter = types.length > 0 ? ` AND v.type IN (${types.map(() => '?').join(', ')})` : '';
+    const rows = this.#db.prepare(
+      `SELECT ${VERSION_COLUMNS} ${from}${typeFilter} ORDER BY bm25(search, 50.0, 20.0, 1.0, 20.0), v.seq LIMIT ?`,
+    ).all(...params, ...types, query.limit ?? 50) as VersionRow[];
+    return { hits: rows.map(toVersion), facets };
   }
 
   async counts(): Promise<TypeCount[]> {

@@ -2,6 +2,9 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { PutOutcome } from '../store.ts';
 import type { WriteRow } from './write-row.ts';
+import { searchDocument } from '../search-document.ts';
+
+const INDEX_CHUNK = 2000;
 
 interface EndRow {
   key: number;
@@ -57,6 +60,12 @@ export class VersionWriter {
         WHERE collection = ? AND id = ?`),
       clearRecipients: p('DELETE FROM recipients WHERE id = ?'),
       addRecipient: p('INSERT OR IGNORE INTO recipients (id, principal) VALUES (?, ?)'),
+      unindexed: p(`SELECT seq, id, json FROM versions WHERE seq > ? AND is_latest = 1 ORDER BY seq LIMIT ${INDEX_CHUNK}`),
+      indexedSeq: p("SELECT value FROM settings WHERE key = 'search-indexed'").pluck(),
+      searchDoc: p('SELECT seq FROM search_docs WHERE id = ?').pluck(),
+      unsearch: p('DELETE FROM search WHERE rowid = ?'),
+      addSearch: p('INSERT INTO search (rowid, name, aliases, body, ids) VALUES (?, ?, ?, ?, ?)'),
+      setSearchDoc: p('INSERT INTO search_docs (id, seq) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq'),
       setSetting: p('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
     const { max } = db.prepare(`SELECT max(m) AS max FROM (SELECT max(seq) AS m FROM versions UNION ALL SELECT max(added) FROM memberships)`)
@@ -86,6 +95,31 @@ export class VersionWriter {
 
   setSetting(key: string, value: string): void {
     this.#s.setSetting!.run(key, value);
+  }
+
+  /**
+   * Brings the full-text index up to date with the latest versions, a chunk per transaction. Returns the
+   * number of versions indexed.
+   */
+  indexSearch(): number {
+    const s = this.#s;
+    let indexed = 0;
+    for (;;) {
+      const from = Number(s.indexedSeq!.get() ?? 0);
+      const rows = s.unindexed!.all(from) as { seq: number; id: string; json: string }[];
+      if (rows.length === 0) return indexed;
+      this.#db.transaction(() => {
+        for (const row of rows) {
+          const previous = s.searchDoc!.get(row.id) as number | undefined;
+          if (previous !== undefined) s.unsearch!.run(previous);
+          const doc = searchDocument(JSON.parse(row.json) as Record<string, unknown>);
+          s.addSearch!.run(row.seq, doc.name, doc.aliases, doc.body, doc.ids);
+          s.setSearchDoc!.run(row.id, row.seq);
+        }
+        s.setSetting!.run('search-indexed', String(rows[rows.length - 1]!.seq));
+      })();
+      indexed += rows.length;
+    }
   }
 
   setRecipients(id: string, principals: string[]): void {

@@ -10,6 +10,7 @@ export type WriterRequest = { ticket: number } & (
   | { op: 'set-setting'; key: string; value: string }
   | { op: 'set-recipients'; id: string; principals: string[] }
   | { op: 'remove'; removal: Removal }
+  | { op: 'index-search' }
   | { op: 'close' }
 );
 

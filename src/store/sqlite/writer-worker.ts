@@ -16,6 +16,7 @@ function handle(request: WriterRequest): unknown {
     case 'set-setting': return writer.setSetting(request.key, request.value);
     case 'set-recipients': return writer.setRecipients(request.id, request.principals);
     case 'remove': return writer.remove(request.removal);
+    case 'index-search': return writer.indexSearch();
     case 'close':
       writer.rollback();
       db.close();
