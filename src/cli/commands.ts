@@ -6,6 +6,7 @@ import { ingestCommand } from './ingest.ts';
 import { exportCommand } from './export.ts';
 import { getCommand } from './get.ts';
 import { lsCommand } from './ls.ts';
+import { searchCommand } from './search.ts';
 import { graphCommand } from './graph.ts';
 import { validateCommand } from './validate.ts';
 import { patternValidateCommand } from './pattern-validate.ts';
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   exportCommand,
   getCommand,
   lsCommand,
+  searchCommand,
   graphCommand,
   validateCommand,
   patternValidateCommand,

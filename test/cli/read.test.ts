@@ -112,3 +112,15 @@ test('exported JSON keeps custom numbers exactly as received', () => loaded(asyn
   const out = (await cli.run(['export', '--type', 'indicator'])).stdout;
   assert.match(out, /"x_example_score": 1\.50/);
 }));
+
+test('search finds an object by a word of its name and counts matches by type', () => loaded(async (cli) => {
+  const result = await cli.json<{ hits: { id: string }[]; facets: { type: string; count: number }[] }>(['search', 'lazarus']);
+  assert.deepEqual(result.hits.map((h) => h.id), [ACTOR]);
+  assert.deepEqual(result.facets, [{ type: 'intrusion-set', count: 1 }]);
+}));
+
+test('search with no match exits 1 and says so', () => loaded(async (cli) => {
+  const result = await cli.run(['search', 'nothing-like-this']);
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /nothing matches/);
+}));
