@@ -152,9 +152,9 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 1
 th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
 tr { break-inside: avoid; }
-table.indicators td:first-child { white-space: nowrap; }
+table.indicators td:first-child { min-width: 12em; }
 code { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
-.ioc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.ioc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 a { color: #0b57d0; }
 .refs { font-size: 13px; padding-left: 24px; }
 .refs li, .sources li { word-break: break-word; }

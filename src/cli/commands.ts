@@ -11,6 +11,7 @@ import { graphCommand } from './graph.ts';
 import { validateCommand } from './validate.ts';
 import { patternValidateCommand } from './pattern-validate.ts';
 import { patternMatchCommand } from './pattern-match.ts';
+import { advisoryRenderCommand, advisoryPublishCommand } from './advisory.ts';
 import { serveCommand } from './serve.ts';
 import { orgAddCommand } from './org-add.ts';
 import { accountAddCommand } from './account-add.ts';
@@ -34,6 +35,8 @@ export const commands: CliCommand[] = [
   validateCommand,
   patternValidateCommand,
   patternMatchCommand,
+  advisoryRenderCommand,
+  advisoryPublishCommand,
   serveCommand,
   orgAddCommand,
   accountAddCommand,

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { composeAdvisory } from '../../src/advisory/compose-advisory.ts';
+import { publishAdvisory } from '../../src/advisory/publish-advisory.ts';
+import { hubIdentity } from '../../src/advisory/hub-identity.ts';
+import { IdentityNotFoundError } from '../../src/advisory/errors.ts';
+import { validateObject } from '../../src/stix/index.ts';
+import { tlpLevelOf } from '../../src/stix/tlp.ts';
+import { fixtureStore, IDS, type FixtureStore } from './fixture-store.ts';
+
+let fixture: FixtureStore;
+beforeEach(async () => { fixture = await fixtureStore(); });
+afterEach(() => fixture.close());
+
+const NOW = new Date('2026-11-24T10:00:00.000Z');
+
+test("publishing another creator's report writes a new report derived from it, created by the hub", async () => {
+  const advisory = await composeAdvisory(fixture.store, IDS.report, { tlp: 'green' });
+  const result = await publishAdvisory(fixture.store, advisory, { now: NOW });
+  const hub = await hubIdentity(fixture.store);
+  assert.equal(result.outcome, 'new-report');
+  assert.equal(result.derivedFrom, IDS.report);
+  assert.equal(result.report.created_by_ref, hub.id);
+  assert.equal(result.report.name, 'Lazarus Group targets Example Savings Bank');
+  const relationship = result.written.find((o) => o.type === 'relationship')!;
+  assert.deepEqual([relationship.relationship_type, relationship.source_ref, relationship.target_ref], ['derived-from', result.report.id, IDS.report]);
+  const [stored] = await fixture.store.get(result.report.id as string);
+  assert.equal(JSON.parse(stored!.json).modified, '2026-11-24T10:00:00.000Z');
+});
+
+test('the published report cites everything in the advisory and nothing withheld', async () => {
+  const advisory = await composeAdvisory(fixture.store, IDS.report, { tlp: 'green' });
+  const { report } = await publishAdvisory(fixture.store, advisory, { now: NOW });
+  const refs = report.object_refs as string[];
+  for (const id of [IDS.lazarus, IDS.userTraining, IDS.extraIndicator, IDS.denial, IDS.report]) assert.ok(refs.includes(id), id);
+  assert.ok(!refs.includes(IDS.amberIndicator));
+  assert.equal(tlpLevelOf(report), 'green');
+});
+
+test('the published report is valid STIX 2.1', async () => {
+  const { report, written } = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, IDS.report), { now: NOW });
+  for (const object of [report, ...written]) assert.deepEqual(validateObject(object).filter((p) => p.severity === 'error'), []);
+});
+
+test("publishing the hub's own report writes a new version with modified bumped", async () => {
+  const first = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, [IDS.lazarus], { follow: false, title: 'Lazarus Group' }), { now: NOW });
+  assert.equal(first.outcome, 'new-report');
+  const id = first.report.id as string;
+  const again = await composeAdvisory(fixture.store, id);
+  const second = await publishAdvisory(fixture.store, again, { now: NOW });
+  assert.equal(second.outcome, 'new-version');
+  assert.equal(second.report.id, id);
+  assert.equal(second.report.modified, '2026-11-24T10:00:00.001Z');
+  assert.ok((second.report.object_refs as string[]).includes(IDS.extraIndicator));
+  assert.equal((await fixture.store.get(id, 'all')).length, 2);
+});
+
+test('a selection is published as a new report with the title given', async () => {
+  const advisory = await composeAdvisory(fixture.store, [IDS.lazarus], { title: 'Lazarus Group: what to look for' });
+  const result = await publishAdvisory(fixture.store, advisory, { now: NOW });
+  assert.equal(result.outcome, 'new-report');
+  assert.equal(result.derivedFrom, null);
+  assert.equal(result.report.name, 'Lazarus Group: what to look for');
+  assert.equal(result.written.length, 1);
+});
+
+test('the hub identity is created once and then reused', async () => {
+  const first = await hubIdentity(fixture.store);
+  const second = await hubIdentity(fixture.store);
+  assert.equal(first.id, second.id);
+  assert.equal(first.identity_class, 'system');
+});
+
+test('publishing as a stored identity credits it', async () => {
+  const result = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, [IDS.lazarus]), { createdBy: IDS.cert, now: NOW });
+  assert.equal(result.report.created_by_ref, IDS.cert);
+});
+
+test('publishing as an unknown identity raises IdentityNotFoundError', async () => {
+  const id = 'identity--00000000-0000-4000-8000-000000000000';
+  await assert.rejects(publishAdvisory(fixture.store, await composeAdvisory(fixture.store, [IDS.lazarus]), { createdBy: id }),
+    (err: unknown) => err instanceof IdentityNotFoundError && err.id === id);
+});
+
+test("a report's creator publishing it makes a new version of the original", async () => {
+  const result = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, IDS.report), { createdBy: IDS.cert, now: NOW });
+  assert.equal(result.outcome, 'new-version');
+  assert.equal(result.report.id, IDS.report);
+  assert.equal(result.report.modified, '2026-11-24T10:00:00.000Z');
+  assert.equal(tlpLevelOf(result.report), 'amber');
+});
