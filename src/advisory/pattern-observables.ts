@@ -63,8 +63,10 @@ function comparison(node: ComparisonExpression, found: Observable[]): void {
 }
 
 function push(found: Observable[], path: ObjectPath, operator: string, constant: Constant): void {
-  const value = text(constant);
   const last = path.steps[path.steps.length - 1];
+  // `dst_ref.type = 'ipv4-addr'` says what kind of object a reference is, not a value anyone looks for.
+  if (path.steps.length > 1 && last?.kind === 'property' && last.name === 'type') return;
+  const value = text(constant);
   // A MATCHES value is a regular expression, not an address anyone could follow.
   const network = operator !== 'MATCHES' && (NETWORK_TYPES.has(path.objectType)
     || (path.steps.length > 1 && last?.kind === 'property' && last.name === 'value'));

@@ -4,10 +4,14 @@ import type { DetectionNote, IndicatorEntry } from './advisory.ts';
 /** Subjects listed under one detection note before the rest are counted instead. */
 const SUBJECTS_SHOWN = 10;
 
-/** The de-fanged values the indicator looks for, or its name when the pattern has none to show. */
+/**
+ * The indicator's (de-fanged) name when it spells out every value the pattern looks for (`203[.]0[.]113[.]5:8080`),
+ * else the de-fanged values themselves, else the name.
+ */
 export function shownValue(i: IndicatorEntry): string {
   const values = [...new Set(i.observables.map((o) => o.defanged))];
-  return values.length > 0 ? values.join(', ') : i.name;
+  if (values.length === 0 || values.every((v) => i.name.includes(v))) return i.name;
+  return values.join(', ');
 }
 
 export function observableTypes(i: IndicatorEntry): string {
