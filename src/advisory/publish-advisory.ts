@@ -11,6 +11,8 @@ import { strings, unique } from './lookup.ts';
 export interface PublishOptions {
   /** Publish under this stored identity instead of the hub's own. */
   createdBy?: string;
+  /** Also add what is written to this stored TAXII collection (view collections see it anyway). */
+  collection?: string;
   /** The clock, for tests. */
   now?: Date;
 }
@@ -45,7 +47,7 @@ export async function publishAdvisory(store: Store, advisory: Advisory, options:
       object_refs: unique([...strings(original.object_refs).filter((id) => !withheld.has(id)), ...cited]),
       object_marking_refs: markings,
     };
-    await write(store, [report]);
+    await write(store, [report], options.collection);
     return { outcome: 'new-version', report, written: [report], derivedFrom: null };
   }
 
@@ -79,7 +81,7 @@ export async function publishAdvisory(store: Store, advisory: Advisory, options:
     object_marking_refs: markings,
   };
   const written = relationship ? [report, relationship] : [report];
-  await write(store, written);
+  await write(store, written, options.collection);
   return { outcome: 'new-report', report, written, derivedFrom: original ? (original.id as string) : null };
 }
 
@@ -102,8 +104,8 @@ function after(previous: unknown, now: Date): string {
   return new Date(Number.isNaN(last) ? now.getTime() : Math.max(now.getTime(), last + 1)).toISOString();
 }
 
-async function write(store: Store, objects: StixObject[]): Promise<void> {
-  const outcomes = await store.put(objects.map((object) => ({ object })));
+async function write(store: Store, objects: StixObject[], collection: string | undefined): Promise<void> {
+  const outcomes = await store.put(objects.map((object) => (collection ? { object, collection } : { object })));
   const refused = outcomes.findIndex((o) => o === 'after-revocation');
   if (refused >= 0) throw new ReportRevokedError(objects[refused]!.id as string);
 }

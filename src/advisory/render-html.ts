@@ -153,6 +153,7 @@ th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-al
 th { background: #f0f0f0; }
 tr { break-inside: avoid; }
 table.indicators td:first-child { min-width: 12em; }
+table.indicators td:nth-child(4) { white-space: nowrap; }
 code { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
 .ioc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 a { color: #0b57d0; }

@@ -160,3 +160,12 @@ test('a selection of unknown objects raises EmptySelectionError naming them', as
   const id = 'malware--00000000-0000-4000-8000-000000000000';
   await assert.rejects(composeAdvisory(fixture.store, [id]), (err: unknown) => err instanceof EmptySelectionError && err.missing[0] === id);
 });
+
+test('composing for a reader leaves out what TLP does not let the reader see', async () => {
+  const partner = await composeAdvisory(fixture.store, IDS.report, {
+    visibility: { levels: ['clear', 'green'], unmarked: 'green', strictProducers: [], strictPrincipals: [], redPrincipals: [] },
+  });
+  assert.equal(partner.tlp, 'green');
+  assert.ok(!partner.indicators.some((i) => i.id === IDS.amberIndicator));
+  assert.ok(!partner.objects.some((o) => o.id === IDS.amberIndicator || o.id === IDS.amberIndicates));
+});

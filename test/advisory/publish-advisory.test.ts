@@ -89,3 +89,9 @@ test("a report's creator publishing it makes a new version of the original", asy
   assert.equal(result.report.modified, '2026-11-24T10:00:00.000Z');
   assert.equal(tlpLevelOf(result.report), 'amber');
 });
+
+test('publishing into a stored collection makes the report one of its members', async () => {
+  const result = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, IDS.report), { collection: 'partners', now: NOW });
+  const page = await fixture.store.query({ collection: 'partners' });
+  assert.deepEqual(page.versions.map((v) => v.id).sort(), result.written.map((o) => o.id as string).sort());
+});
