@@ -2,17 +2,17 @@
 import type { Problem } from '../stix/problem.ts';
 import type { IncomingObject } from './incoming.ts';
 
-/** Problems found before or after validation proper, with the spec section each rule comes from. */
-const INPUT_RULES = {
-  'unreadable-input': '8',
-  'invalid-json': '2',
-  'version-after-revocation': '3.6.2',
+/** Problems found before or after validation proper; docs/errors.md explains each. */
+export const INPUT_RULES = {
+  'unreadable-input': { severity: 'error', spec: '8', summary: 'The input could not be split into objects (truncated or not JSON).' },
+  'invalid-json': { severity: 'error', spec: '2', summary: 'An object is not valid JSON.' },
+  'version-after-revocation': { severity: 'error', spec: '3.6.2', summary: 'A newer version of a revoked object; revocation is permanent.' },
 } as const;
 
 export type InputRule = keyof typeof INPUT_RULES;
 
 export function inputProblem(code: InputRule, objectId: string | null, message: string): Problem {
-  return { code, severity: 'error', objectId, path: '$', spec: INPUT_RULES[code], message };
+  return { code, severity: INPUT_RULES[code].severity, objectId, path: '$', spec: INPUT_RULES[code].spec, message };
 }
 
 export function parseIncoming(incoming: IncomingObject): { object: unknown } | { problem: Problem } {
