@@ -34,12 +34,12 @@ export async function gatherCited(
 ): Promise<Gathered> {
   const fetcher = new Fetcher(store, options.visibility);
   const cited = new Map<string, StixObject>();
-  const missing: string[] = [];
+  const missing = new Set<string>();
   const add = (objects: Map<string, StixObject>, ids: string[], reportMissing: boolean): void => {
     for (const id of ids) {
       const object = objects.get(id);
       if (object) cited.set(id, object);
-      else if (reportMissing && !missing.includes(id)) missing.push(id);
+      else if (reportMissing) missing.add(id);
     }
   };
   // A relationship and the object it leads to come together or not at all.
@@ -95,7 +95,7 @@ export async function gatherCited(
 
   const withheld = withholdAbove(cited, options.tlp);
   const context = await gatherContext(fetcher, cited, report);
-  return { cited, context, withheld, missing };
+  return { cited, context, withheld, missing: [...missing] };
 }
 
 /** Removes objects more restrictive than `ceiling`, and relationships and opinions that lean on them. */

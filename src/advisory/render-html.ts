@@ -152,6 +152,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 1
 th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
 tr { break-inside: avoid; }
+table.page > tbody > tr { break-inside: auto; }
 table.indicators td:first-child { min-width: 12em; }
 table.indicators td:nth-child(4) { white-space: nowrap; }
 code { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
