@@ -11,6 +11,7 @@ import { graphCommand } from './graph.ts';
 import { validateCommand } from './validate.ts';
 import { patternValidateCommand } from './pattern-validate.ts';
 import { patternMatchCommand } from './pattern-match.ts';
+import { detectCommand } from './detect.ts';
 import { advisoryRenderCommand, advisoryPublishCommand } from './advisory.ts';
 import { serveCommand } from './serve.ts';
 import { orgAddCommand } from './org-add.ts';
@@ -35,6 +36,7 @@ export const commands: CliCommand[] = [
   validateCommand,
   patternValidateCommand,
   patternMatchCommand,
+  detectCommand,
   advisoryRenderCommand,
   advisoryPublishCommand,
   serveCommand,
