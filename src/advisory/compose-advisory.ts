@@ -15,14 +15,24 @@ import { phaseLabel, readableText } from './readable-text.ts';
 export interface ComposeOptions extends GatherOptions {
   /** A title instead of the report's name. */
   title?: string;
+  /**
+   * Follow relationships out from the actors, campaigns and software named. Default: yes, except for a report
+   * Tocsin published as an advisory, which already names everything it says (following again would widen it
+   * with every republication); say `true` to refresh such a report with what the hub has learnt since.
+   */
+  follow?: boolean;
 }
+
+/** Marks a report Tocsin published: its object_refs are a composed advisory's complete contents. */
+export const COMPOSED_PROPERTY = 'x_tocsin_composed';
 
 /** `from` is a report id, or a list of object ids to compose from. */
 export async function composeAdvisory(store: Store, from: string | string[], options: ComposeOptions = {}): Promise<Advisory> {
   const report = typeof from === 'string' ? await loadReport(store, from, options) : null;
   const scope = report ? strings(report.object_refs) : unique(from as string[]);
   if (!report && scope.length === 0) throw new EmptySelectionError([]);
-  const gathered = await gatherCited(store, scope, report, options);
+  const follow = options.follow ?? report?.[COMPOSED_PROPERTY] !== true;
+  const gathered = await gatherCited(store, scope, report, { ...options, follow });
   if (!report && gathered.cited.size === 0) throw new EmptySelectionError(gathered.missing);
 
   const cited = [...gathered.cited.values()];

@@ -5,7 +5,7 @@ import { TLP_MARKING_DEFINITIONS } from '../stix/index.ts';
 import type { StixObject, Withheld } from './advisory.ts';
 
 export interface GatherOptions {
-  /** Add each actor's, campaign's and software's techniques, software, targets and indicators (default true). */
+  /** Add each actor's, campaign's and software's techniques, software, targets and indicators. */
   follow?: boolean;
   /** Leave out objects more restrictive than this level. */
   tlp?: TlpLevel;
@@ -33,12 +33,14 @@ export async function gatherCited(
   store: Store, scope: string[], report: StixObject | null, options: GatherOptions = {},
 ): Promise<Gathered> {
   const fetcher = new Fetcher(store, options.visibility);
+  const follow = options.follow ?? true;
   const cited = new Map<string, StixObject>();
   const missing = new Set<string>();
   const add = (objects: Map<string, StixObject>, ids: string[], reportMissing: boolean): void => {
     for (const id of ids) {
       const object = objects.get(id);
-      if (object) cited.set(id, object);
+      // The report may cite itself through a relationship (derived-from); it is the advisory, not part of it.
+      if (object && id !== report?.id) cited.set(id, object);
       else if (reportMissing) missing.add(id);
     }
   };
@@ -51,7 +53,7 @@ export async function gatherCited(
   };
   add(await fetcher.latest(scope), scope, true);
 
-  if (options.follow ?? true) {
+  if (follow) {
     const pairs: [string, string][] = [];
     for (const object of [...cited.values()]) {
       if (!FOLLOWED_FROM.has(object.type as string)) continue;
@@ -68,10 +70,11 @@ export async function gatherCited(
 
   // A relationship the report names is only readable with both its ends.
   const ends = [...cited.values()].filter((o) => o.type === 'relationship')
-    .flatMap((r) => [r.source_ref, r.target_ref]).filter((id): id is string => typeof id === 'string' && !cited.has(id));
+    .flatMap((r) => [r.source_ref, r.target_ref])
+    .filter((id): id is string => typeof id === 'string' && !cited.has(id) && id !== report?.id);
   add(await fetcher.latest(ends), ends, true);
 
-  if (options.follow ?? true) {
+  if (follow) {
     const mitigations: [string, string][] = [];
     for (const object of [...cited.values()]) {
       if (object.type !== 'attack-pattern') continue;

@@ -6,6 +6,7 @@ import { tlpOfMarking } from '../stix/tlp.ts';
 import type { Advisory, StixObject } from './advisory.ts';
 import { IdentityNotFoundError, ReportRevokedError } from './errors.ts';
 import { hubIdentity } from './hub-identity.ts';
+import { COMPOSED_PROPERTY } from './compose-advisory.ts';
 import { strings, unique } from './lookup.ts';
 
 export interface PublishOptions {
@@ -46,6 +47,7 @@ export async function publishAdvisory(store: Store, advisory: Advisory, options:
       modified: after(original.modified, now),
       object_refs: unique([...strings(original.object_refs).filter((id) => !withheld.has(id)), ...cited]),
       object_marking_refs: markings,
+      [COMPOSED_PROPERTY]: true,
     };
     await write(store, [report], options.collection);
     return { outcome: 'new-version', report, written: [report], derivedFrom: null };
@@ -79,6 +81,7 @@ export async function publishAdvisory(store: Store, advisory: Advisory, options:
     object_refs: unique([...cited, ...(original ? [original.id as string] : []), ...(relationship ? [relationship.id as string] : [])]),
     ...(original && Array.isArray(original.external_references) ? { external_references: original.external_references } : {}),
     object_marking_refs: markings,
+    [COMPOSED_PROPERTY]: true,
   };
   const written = relationship ? [report, relationship] : [report];
   await write(store, written, options.collection);

@@ -22,7 +22,8 @@ const SCOPE_HELP = `
 An advisory is composed from a STIX report (its object_refs) or from --objects. Tocsin follows relationships one
 step out from each actor, campaign and piece of software: the techniques, software and targets it uses or targets,
 the indicators that indicate it, the campaigns attributed to it; then the mitigations of those techniques and every
-opinion on what is included (--no-follow keeps to the named objects, still with their opinions).
+opinion on what is included (--no-follow keeps to the named objects, still with their opinions). An advisory
+Tocsin published already names all it says and is not followed again unless --follow asks to refresh it.
 The TLP is the most restrictive marking of what is included; --tlp LEVEL shares at LEVEL instead and leaves out
 (and counts) every object more restrictive than LEVEL.`;
 
@@ -37,6 +38,7 @@ function scopeOptions(command: Command): Command {
     .option('--objects <ids>', 'compose from these objects instead of a report (comma-separated, repeatable)', collect)
     .option('--title <title>', 'the advisory title (default: the report name)')
     .addOption(new Option('--tlp <level>', 'share at this TLP level, leaving out anything more restrictive').choices(TLP_LEVELS))
+    .option('--follow', 'follow relationships even from an advisory Tocsin published, to refresh it')
     .option('--no-follow', 'only the objects the report names (or --objects), without their related threat context');
 }
 
@@ -122,7 +124,7 @@ async function compose(store: Store, args: unknown[], opts: Record<string, unkno
   if (reportId && objects) throw new UsageError('give a report id or --objects, not both');
   if (!reportId && !objects) throw new UsageError('give a report id, or --objects ID,… to compose from a selection');
   const options: ComposeOptions = {
-    follow: opts.follow !== false,
+    ...(typeof opts.follow === 'boolean' ? { follow: opts.follow } : {}),
     ...(opts.tlp ? { tlp: opts.tlp as TlpLevel } : {}),
     ...(opts.title ? { title: opts.title as string } : {}),
   };

@@ -46,7 +46,7 @@ test("publishing the hub's own report writes a new version with modified bumped"
   const first = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, [IDS.lazarus], { follow: false, title: 'Lazarus Group' }), { now: NOW });
   assert.equal(first.outcome, 'new-report');
   const id = first.report.id as string;
-  const again = await composeAdvisory(fixture.store, id);
+  const again = await composeAdvisory(fixture.store, id, { follow: true });
   const second = await publishAdvisory(fixture.store, again, { now: NOW });
   assert.equal(second.outcome, 'new-version');
   assert.equal(second.report.id, id);
@@ -94,4 +94,34 @@ test('publishing into a stored collection makes the report one of its members', 
   const result = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, IDS.report), { collection: 'partners', now: NOW });
   const page = await fixture.store.query({ collection: 'partners' });
   assert.deepEqual(page.versions.map((v) => v.id).sort(), result.written.map((o) => o.id as string).sort());
+});
+
+test('composing from a published advisory says the same again instead of widening it', async () => {
+  const first = await composeAdvisory(fixture.store, IDS.report);
+  const { report } = await publishAdvisory(fixture.store, first, { now: NOW });
+  assert.equal(report.x_tocsin_composed, true);
+  const again = await composeAdvisory(fixture.store, report.id as string);
+  // The republished report also cites the original and its derived-from relationship, for provenance.
+  const bookkeeping = new Set([IDS.report, ...again.objects.filter((o) => o.relationship_type === 'derived-from').map((o) => o.id)]);
+  const ids = (a: typeof first): string[] => a.objects.map((o) => o.id as string).filter((id) => !bookkeeping.has(id)).sort();
+  assert.deepEqual(ids(again), ids(first));
+  assert.equal(bookkeeping.size, 2);
+});
+
+test('following a published advisory again refreshes it with what the hub learnt since', async () => {
+  const { report } = await publishAdvisory(fixture.store, await composeAdvisory(fixture.store, IDS.report), { now: NOW });
+  const indicator = {
+    type: 'indicator', spec_version: '2.1', id: 'indicator--6f1d1a52-3c55-4b8e-9a55-0d7a9c2f4b11', created: '2024-05-01T00:00:00.000Z',
+    modified: '2024-05-01T00:00:00.000Z', name: '192.0.2.44', pattern: "[ipv4-addr:value = '192.0.2.44']", pattern_type: 'stix',
+    valid_from: '2024-05-01T00:00:00.000Z',
+  };
+  const indicates = {
+    type: 'relationship', spec_version: '2.1', id: 'relationship--0c0f4f0e-8a4b-4d8b-8f44-8e1c3c7a5d21', created: '2024-05-01T00:00:00.000Z',
+    modified: '2024-05-01T00:00:00.000Z', relationship_type: 'indicates', source_ref: indicator.id, target_ref: IDS.lazarus,
+  };
+  await fixture.store.put([{ object: indicator }, { object: indicates }]);
+  const kept = await composeAdvisory(fixture.store, report.id as string);
+  const refreshed = await composeAdvisory(fixture.store, report.id as string, { follow: true });
+  assert.ok(!kept.indicators.some((i) => i.id === indicator.id));
+  assert.ok(refreshed.indicators.some((i) => i.id === indicator.id));
 });
