@@ -197,7 +197,15 @@ function indicatorEntries(lookup: Lookup): IndicatorEntry[] {
       description: defangText(readableText(o.description), observables),
       tlp: tlpLevelOf(o),
     };
-  }).sort(byName);
+  }).sort((a, b) => typeRank(a) - typeRank(b) || byName(a, b));
+}
+
+// Addresses first, then files, then the rest: the order a network defender works through them.
+const INDICATOR_ORDER = ['ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'network-traffic', 'file'];
+
+function typeRank(i: IndicatorEntry): number {
+  const rank = INDICATOR_ORDER.indexOf(i.observables[0]?.objectType ?? '');
+  return rank < 0 ? INDICATOR_ORDER.length + (i.observables.length === 0 ? 1 : 0) : rank;
 }
 
 /** Replaces each live value the indicator looks for with its de-fanged form wherever prose repeats it. */
