@@ -27,7 +27,7 @@ export class EmptySelectionError extends Error {
 /** The report itself is more restrictive than the level asked for, so it cannot be shared at that level. */
 export class TlpCeilingError extends Error {
   constructor(readonly id: string, readonly tlp: TlpLevel, readonly requested: TlpLevel) {
-    super(`${id} is TLP:${tlp.toUpperCase()}; it cannot be published as TLP:${requested.toUpperCase()}`);
+    super(`${id} is TLP:${tlp.toUpperCase()}; it cannot be shared as TLP:${requested.toUpperCase()}`);
     this.name = 'TlpCeilingError';
   }
 }

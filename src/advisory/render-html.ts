@@ -155,6 +155,7 @@ tr { break-inside: avoid; }
 table.page > tbody > tr { break-inside: auto; }
 table.indicators td:first-child { min-width: 12em; }
 table.indicators td:nth-child(4) { white-space: nowrap; }
+table.indicators td:nth-child(5) { min-width: 18em; }
 code { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
 .ioc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 a { color: #0b57d0; }

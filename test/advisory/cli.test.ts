@@ -75,7 +75,7 @@ test('advisory render of an unknown report exits 1 naming it', () => loaded(asyn
 test('advisory render of a report more restrictive than --tlp exits 2', () => loaded(async (cli) => {
   const result = await cli.run(['advisory', 'render', IDS.report, '--tlp', 'clear']);
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /is TLP:GREEN; it cannot be published as TLP:CLEAR/);
+  assert.match(result.stderr, /is TLP:GREEN; it cannot be shared as TLP:CLEAR/);
 }));
 
 test('advisory render with both a report and --objects is a usage error', () => loaded(async (cli) => {
