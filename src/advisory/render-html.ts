@@ -115,8 +115,9 @@ function paragraphs(text: string): string {
 }
 
 function table(head: string[], rows: string[][], className = ''): string {
-  return `<table${className ? ` class="${className}"` : ''}><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${
-    rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  // On a narrow screen a wide table scrolls on its own instead of widening the whole page.
+  return `<div class="wide"><table${className ? ` class="${className}"` : ''}><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${
+    rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
 function link(label: string, url: string | null): string {
@@ -130,7 +131,9 @@ const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1a1a1a; background: #fff; }
-table.page { width: 100%; border-collapse: collapse; }
+table.page { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.wide { overflow-x: auto; }
+h1, h2, h3, p, li, dd { overflow-wrap: anywhere; }
 table.page > thead > tr > td, table.page > tfoot > tr > td, table.page > tbody > tr > td { padding: 0; border: 0; }
 .tlp { background: #000; padding: 6px 16px; font-size: 13px; letter-spacing: .02em; }
 .tlp strong { font-size: 15px; margin-right: .6em; }
@@ -176,5 +179,7 @@ a { color: #0b57d0; }
   main { max-width: none; padding: 0 2mm; }
   a { color: inherit; text-decoration: none; }
   .tlp { padding: 3px 8px; }
+  .wide { overflow: visible; }
+  .refs a::after, .sources a::after { content: " " attr(href); word-break: break-all; }
 }
 `;
