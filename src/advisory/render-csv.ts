@@ -7,6 +7,14 @@ export const CSV_COLUMNS = [
   'indicator_types', 'indicates', 'valid_from', 'valid_until', 'tlp', 'description',
 ] as const;
 
+// A spreadsheet runs a cell that starts like this as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Columns meant for people open safely in a spreadsheet; `value` and `pattern` stay exact for tools. */
+function forPeople(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /**
  * `value` is exact, for tools; `defanged_value` is for people. An indicator whose pattern has no value to list
  * (another pattern language, or only negations) still gets one row, with its pattern.
@@ -15,8 +23,9 @@ export function renderCsv(advisory: Advisory): string {
   const rows: string[][] = [];
   for (const i of advisory.indicators) {
     const common = (type: string, operator: string, value: string, defanged: string): string[] => [
-      i.id, i.name, type, operator, value, defanged, i.pattern, i.patternType, i.types.join(';'), i.indicates.join(';'),
-      i.validFrom ?? '', i.validUntil ?? '', i.tlp ? i.tlp.toUpperCase() : '', i.description,
+      i.id, forPeople(i.name), type, operator, value, forPeople(defanged), i.pattern, i.patternType, i.types.join(';'),
+      forPeople(i.indicates.join(';')), i.validFrom ?? '', i.validUntil ?? '', i.tlp ? i.tlp.toUpperCase() : '',
+      forPeople(i.description),
     ];
     if (i.observables.length === 0) rows.push(common('', '', '', ''));
     for (const o of i.observables) rows.push(common(o.path, o.operator, o.value, o.defanged));

@@ -44,3 +44,14 @@ test('CSV round-trips a pattern with quotes and a newline in a field', async () 
   assert.equal(row!.description, 'line one\nline "two", end');
   assert.equal(row!.value, '');
 });
+
+test('CSV keeps text meant for people from running as a spreadsheet formula, and the value exact', async () => {
+  const advisory = await composeAdvisory(fixture.store, IDS.report);
+  const hostile = {
+    ...advisory.indicators[0]!, name: '=HYPERLINK("http://x.example")', description: '@SUM(1+1)',
+    observables: [{ path: 'file:name', objectType: 'file', operator: '=', value: '=cmd.exe', defanged: '=cmd.exe' }],
+  };
+  const [row] = parse(renderCsv({ ...advisory, indicators: [hostile] }), { columns: true }) as Record<string, string>[];
+  assert.deepEqual([row!.name, row!.description, row!.defanged_value, row!.value],
+    ['\'=HYPERLINK("http://x.example")', "'@SUM(1+1)", "'=cmd.exe", '=cmd.exe']);
+});
