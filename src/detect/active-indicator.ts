@@ -7,7 +7,8 @@ import { PatternError } from '../pattern/errors.ts';
 
 export interface ActiveIndicator {
   id: string;
-  modified: string;
+  /** Epoch ms of `modified`: a changed version replaces this one only if it is not older. */
+  modified: number;
   name: string | undefined;
   pattern: string;
   /** Epoch ms; the indicator is not in force before (valid_from) or from (valid_until) these. */
@@ -43,7 +44,7 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
     parsed,
     indicator: {
       id: o.id,
-      modified: typeof o.modified === 'string' ? o.modified : '',
+      modified: typeof o.modified === 'string' ? Date.parse(o.modified) || 0 : 0,
       name: typeof o.name === 'string' ? o.name : undefined,
       pattern: o.pattern,
       validFrom: Number.isNaN(validFrom) ? -Infinity : validFrom,

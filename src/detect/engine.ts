@@ -29,17 +29,23 @@ export interface LoadReport {
   buildMs: number;
 }
 
-interface Watched {
-  indicator: ActiveIndicator;
-  leaves: Leaf[];
-  window: ObservationWindow | undefined;
-}
+/**
+ * A watched indicator's leaves: the one leaf of a single-observation pattern stands alone (a million of them
+ * should not each cost a wrapper object and an array).
+ */
+type Watched = Leaf | Leaf[];
+
+const leavesOf = (w: Watched): Leaf[] => (Array.isArray(w) ? w : [w]);
+const indicatorOf = (w: Watched): ActiveIndicator => (Array.isArray(w) ? w[0]! : w).indicator;
 
 const PAGE = 2000;
+const LOAD_CHUNK = 1000;
 
 export class DetectionEngine {
   private index = new PatternIndex();
   private readonly watched = new Map<string, Watched>();
+  /** Cross-event state of the watched patterns over several observations. */
+  private readonly windows = new Map<string, ObservationWindow>();
   /** Valid indicators whose valid_from is still ahead, by id: they join when the clock reaches it. */
   private readonly future = new Map<string, { indicator: ActiveIndicator; parsed: Pattern }>();
   private retiredLeaves = 0;
@@ -57,14 +63,20 @@ export class DetectionEngine {
   load(objects: Iterable<Record<string, unknown>>): LoadReport {
     const started = performance.now();
     const report: LoadReport = { active: 0, skipped: {}, buildMs: 0 };
-    const fresh: { indicator: ActiveIndicator; parsed: Pattern }[] = [];
+    // In chunks, so the parsed patterns of a million indicators are never all held at once.
+    let chunk: { indicator: ActiveIndicator; parsed: Pattern }[] = [];
+    const flush = (): void => {
+      const leaves = this.index.addAll(chunk);
+      chunk.forEach((f, i) => this.watch(f.indicator, leaves[i]!));
+      report.active += chunk.length;
+      chunk = [];
+    };
     for (const o of objects) {
       const r = this.admit(o, report);
-      if (r) fresh.push(r);
+      if (r) chunk.push(r);
+      if (chunk.length >= LOAD_CHUNK) flush();
     }
-    const leaves = this.index.addAll(fresh);
-    fresh.forEach((f, i) => this.watch(f.indicator, leaves[i]!));
-    report.active = fresh.length;
+    flush();
     report.buildMs = performance.now() - started;
     return report;
   }
@@ -86,7 +98,7 @@ export class DetectionEngine {
     await this.readStore(store, this.lastAdded, (o) => {
       const id = o.id as string;
       const current = this.watched.get(id);
-      if (current && typeof o.modified === 'string' && o.modified < current.indicator.modified) return;
+      if (current && typeof o.modified === 'string' && Date.parse(o.modified) < indicatorOf(current).modified) return;
       if (current) this.unwatch(current);
       this.future.delete(id);
       const r = this.admit(o, report);
@@ -114,8 +126,7 @@ export class DetectionEngine {
       offered ??= new Set();
       if (offered.has(indicator.id)) continue;
       offered.add(indicator.id);
-      const window = this.watched.get(indicator.id)?.window;
-      const events = window?.offer(event);
+      const events = this.windows.get(indicator.id)?.offer(event);
       if (events) out.push({ indicator, events, trigger: event });
     }
     return out;
@@ -128,7 +139,7 @@ export class DetectionEngine {
   /** Events held by patterns over several observations, waiting for the rest of a match. */
   get partialMatches(): number {
     let n = 0;
-    for (const w of this.watched.values()) n += w.window?.size ?? 0;
+    for (const w of this.windows.values()) n += w.size;
     return n;
   }
 
@@ -152,14 +163,17 @@ export class DetectionEngine {
   }
 
   private watch(indicator: ActiveIndicator, leaves: Leaf[]): void {
-    const window = indicator.ast ? new ObservationWindow(indicator, this.windowOptions, this.windowCounters) : undefined;
-    this.watched.set(indicator.id, { indicator, leaves, window });
+    if (indicator.ast) this.windows.set(indicator.id, new ObservationWindow(indicator, this.windowOptions, this.windowCounters));
+    this.watched.set(indicator.id, leaves.length === 1 ? leaves[0]! : leaves);
   }
 
   private unwatch(w: Watched): void {
-    for (const leaf of w.leaves) leaf.retired = true;
-    this.retiredLeaves += w.leaves.length;
-    this.watched.delete(w.indicator.id);
+    const leaves = leavesOf(w);
+    for (const leaf of leaves) leaf.retired = true;
+    this.retiredLeaves += leaves.length;
+    const id = indicatorOf(w).id;
+    this.watched.delete(id);
+    this.windows.delete(id);
   }
 
   /** Moves indicators in and out of force as the clock passes their valid_from and valid_until. */
@@ -167,7 +181,7 @@ export class DetectionEngine {
     const now = this.now();
     let changed = 0;
     for (const w of [...this.watched.values()]) {
-      if (!isInForce(w.indicator, now)) {
+      if (!isInForce(indicatorOf(w), now)) {
         this.unwatch(w);
         changed++;
       }
@@ -186,17 +200,16 @@ export class DetectionEngine {
 
   private leafCount(): number {
     let n = 0;
-    for (const w of this.watched.values()) n += w.leaves.length;
+    for (const w of this.watched.values()) n += Array.isArray(w) ? w.length : 1;
     return n;
   }
 
   /** A fresh index without retired entries; windows of unchanged indicators keep their partial matches. */
   private rebuild(): void {
-    const items = [...this.watched.values()];
+    const indicators = [...this.watched.values()].map(indicatorOf);
     this.index = new PatternIndex();
-    const parsed = items.map((w) => ({ indicator: w.indicator, parsed: w.indicator.ast ?? reparse(w.indicator) }));
-    const leaves = this.index.addAll(parsed);
-    items.forEach((w, i) => { w.leaves = leaves[i]!; });
+    const leaves = this.index.addAll(indicators.map((indicator) => ({ indicator, parsed: indicator.ast ?? reparse(indicator) })));
+    indicators.forEach((indicator, i) => this.watched.set(indicator.id, leaves[i]!.length === 1 ? leaves[i]![0]! : leaves[i]!));
     this.retiredLeaves = 0;
   }
 

@@ -3,7 +3,6 @@ import type { Sco, TelemetryEvent } from '../event.ts';
 
 export class ScoBuilder {
   readonly objects: Sco[] = [];
-  private readonly byValue = new Map<string, string>();
 
   /** Adds `sco` and returns its local reference. */
   add(sco: Sco): string {
@@ -31,13 +30,13 @@ export class ScoBuilder {
 
   /** Objects identified by type and value only (addresses, domains, email addresses, URLs) appear once. */
   unique(type: string, value: string, extra?: Sco): string {
-    const key = `${type}\u0000${value}`;
-    let ref = this.byValue.get(key);
-    if (ref === undefined) {
-      ref = this.add(extra ? { type, value, ...extra } : { type, value });
-      this.byValue.set(key, ref);
+    // A record implies a handful of objects: a scan is cheaper than a map.
+    const objects = this.objects;
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i]!;
+      if (o.value === value && o.type === type) return String(i);
     }
-    return ref;
+    return this.add(extra ? { type, value, ...extra } : { type, value });
   }
 
   /** A network-traffic object when either end is known (STIX 2.1 §6.12 needs src_ref or dst_ref). */

@@ -17,6 +17,7 @@ export function zeekRecordEvent(path: string, r: ZeekRecord, source: string, lin
     case 'x509': x509(b, r); break;
     case 'files': files(b, r); break;
     case 'smtp': smtp(b, r); break;
+    case 'software': software(b, r); break;
     default: traffic(b, r, []);
   }
   return b.event(r.ts as number, source, line, r);
@@ -146,10 +147,30 @@ function smtp(b: ScoBuilder, r: ZeekRecord): void {
   b.address(str(r.x_originating_ip));
 }
 
+function software(b: ScoBuilder, r: ZeekRecord): void {
+  b.address(r.host);
+  if (str(r.name)) {
+    const sw: Sco = { type: 'software', name: r.name };
+    if (str(r.unparsed_version)) sw.version = r.unparsed_version;
+    b.add(sw);
+  }
+}
+
 /** RFC 3339 UTC with microseconds, from Zeek's epoch seconds. */
 export function isoTime(seconds: number): string {
-  const whole = Math.floor(seconds);
-  const micros = Math.round((seconds - whole) * 1e6);
-  const base = new Date((whole + (micros === 1e6 ? 1 : 0)) * 1000).toISOString().slice(0, 19);
-  return `${base}.${String(micros === 1e6 ? 0 : micros).padStart(6, '0')}Z`;
+  let whole = Math.floor(seconds);
+  let micros = Math.round((seconds - whole) * 1e6);
+  if (micros === 1e6) {
+    whole++;
+    micros = 0;
+  }
+  // Consecutive records mostly share their second: format it once.
+  if (whole !== lastSecond) {
+    lastSecond = whole;
+    lastBase = new Date(whole * 1000).toISOString().slice(0, 19);
+  }
+  return `${lastBase}.${String(micros).padStart(6, '0')}Z`;
 }
+
+let lastSecond = NaN;
+let lastBase = '';

@@ -28,30 +28,22 @@ export type Anchor =
 /** How many entries share an exact value or token so far: the index prefers rare anchors. */
 export type Frequency = (anchor: Anchor) => number;
 
-export function anchorsOf(e: ComparisonExpression, frequency: Frequency): Anchor[] {
+/** The anchors each comparison allows, shaped like the expression: computed once, chosen from after counting. */
+export type AnchorTree = Anchor[] | { op: 'and' | 'or'; operands: AnchorTree[] };
+
+export function anchorTree(e: ComparisonExpression): AnchorTree {
   switch (e.kind) {
-    case 'and': {
-      let best: Anchor[] | undefined;
-      let bestCost = Infinity;
-      for (const operand of e.operands) {
-        const list = anchorsOf(operand, frequency);
-        const c = cost(list, frequency);
-        if (c < bestCost) {
-          best = list;
-          bestCost = c;
-        }
-      }
-      return best!;
-    }
+    case 'and':
+      return { op: 'and', operands: e.operands.map(anchorTree) };
     case 'or':
-      return e.operands.flatMap((o) => anchorsOf(o, frequency));
+      return { op: 'or', operands: e.operands.map(anchorTree) };
     case 'comparison':
       return comparisonAnchors(e);
     case 'in': {
       const base = at(e.path);
       if (!e.negated && !encoded(e.path)) {
         const values = e.values.map(exactValue);
-        if (values.every((v) => v !== undefined)) return values.map((value) => ({ ...base, kind: 'exact' as const, value: value! }));
+        if (values.every((v) => v !== undefined)) return values.map((value) => exact(base, value!));
       }
       return [{ ...base, kind: 'path' }];
     }
@@ -62,15 +54,36 @@ export function anchorsOf(e: ComparisonExpression, frequency: Frequency): Anchor
   }
 }
 
-/** Every anchor a comparison expression could use, for counting frequencies before choosing. */
-export function allAnchors(e: ComparisonExpression): Anchor[] {
-  switch (e.kind) {
-    case 'and':
-    case 'or':
-      return e.operands.flatMap(allAnchors);
-    default:
-      return anchorsOf(e, () => 0);
+/** Every anchor in the tree, for counting how often values and tokens occur. */
+export function everyAnchor(t: AnchorTree, out: Anchor[] = []): Anchor[] {
+  if (Array.isArray(t)) out.push(...t);
+  else for (const o of t.operands) everyAnchor(o, out);
+  return out;
+}
+
+/** The anchors to index: AND takes its cheapest operand's, OR all of its operands'. */
+export function chooseAnchors(t: AnchorTree, frequency: Frequency): Anchor[] {
+  if (Array.isArray(t)) return t;
+  if (t.op === 'or') return t.operands.flatMap((o) => chooseAnchors(o, frequency));
+  let best: Anchor[] | undefined;
+  let bestCost = Infinity;
+  for (const operand of t.operands) {
+    const list = chooseAnchors(operand, frequency);
+    const c = cost(list, frequency);
+    if (c < bestCost) {
+      best = list;
+      bestCost = c;
+    }
   }
+  return best!;
+}
+
+export function anchorsOf(e: ComparisonExpression, frequency: Frequency): Anchor[] {
+  return chooseAnchors(anchorTree(e), frequency);
+}
+
+function exact(base: AnchorPath, value: ExactValue): Anchor {
+  return { objectType: base.objectType, steps: base.steps, path: base.path, kind: 'exact', value };
 }
 
 /**
@@ -84,7 +97,7 @@ function comparisonAnchors(c: Comparison): Anchor[] {
   switch (c.operator) {
     case '=': {
       const value = exactValue(c.value);
-      return value === undefined ? fallback : [{ ...base, kind: 'exact', value }];
+      return value === undefined ? fallback : [exact(base, value)];
     }
     case 'ISSUBSET': {
       const block = c.value.kind === 'string' ? parseCidr(c.value.value) : undefined;

@@ -15,8 +15,13 @@ export class PathIndex {
   private tokens: Map<string, Leaf | Leaf[]> | undefined;
   private readonly any: Leaf[] = [];
 
+  /** The property name when the path is that one property, read without the general walk. */
+  readonly property: string | undefined;
+
   constructor(readonly key: string, steps: PathStep[]) {
     this.read = pathReader(steps);
+    const first = steps[0];
+    this.property = steps.length === 1 && first?.kind === 'property' ? first.name : undefined;
   }
 
   get size(): number {

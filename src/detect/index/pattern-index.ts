@@ -6,7 +6,7 @@ import { parsePattern } from '../../pattern/parser.ts';
 import type { ActiveIndicator } from '../active-indicator.ts';
 import { observationsOf } from '../active-indicator.ts';
 import type { Sco, TelemetryEvent } from '../event.ts';
-import { allAnchors, anchorsOf, type Anchor } from './anchors.ts';
+import { anchorTree, chooseAnchors, everyAnchor, type Anchor, type AnchorTree } from './anchors.ts';
 import type { Leaf } from './leaf.ts';
 import { PathIndex } from './path-index.ts';
 
@@ -15,6 +15,8 @@ export interface LeafMatch {
   /** Index of the SCO in the event that satisfied it. */
   object: number;
 }
+
+const NONE: LeafMatch[] = [];
 
 export class PatternIndex {
   private readonly byType = new Map<string, PathIndex[]>();
@@ -26,33 +28,34 @@ export class PatternIndex {
 
   /**
    * Adds indicators in bulk: anchors are chosen knowing how often every exact value and token occurs in the
-   * whole set, so a common value (`dst_ref.type = 'ipv4-addr'`) is not picked over a rare one.
+   * batch and in the index, so a common value (`dst_ref.type = 'ipv4-addr'`) is not picked over a rare one.
    */
   addAll(items: { indicator: ActiveIndicator; parsed: Pattern }[]): Leaf[][] {
     const counts = new Map<string, number>();
-    for (const { parsed } of items) {
-      for (const c of observationsOf(parsed)) {
-        for (const a of allAnchors(c)) {
-          const k = countKey(a);
-          if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
-        }
+    const trees = items.map(({ parsed }) => observationsOf(parsed).map((comparison) => {
+      const tree = anchorTree(comparison);
+      for (const a of everyAnchor(tree)) {
+        const k = countKey(a);
+        if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
       }
-    }
-    const frequency = (a: Anchor): number => counts.get(countKey(a) ?? '') ?? 0;
-    return items.map(({ indicator, parsed }) => this.insert(indicator, parsed, frequency));
+      return { comparison, tree };
+    }));
+    // What the index already holds counts too, so indicators added in chunks are judged against all before them.
+    const frequency = (a: Anchor): number => (counts.get(countKey(a) ?? '') ?? 0) + (this.byPath.get(a.path)?.bucketSize(a) ?? 0);
+    return items.map(({ indicator, parsed }, i) => this.insert(indicator, parsed.kind === 'observation', trees[i]!, frequency));
   }
 
   /** Adds one indicator, judging frequencies by what the index holds already. */
   add(indicator: ActiveIndicator, parsed: Pattern): Leaf[] {
-    return this.insert(indicator, parsed, (a) => this.byPath.get(a.path)?.bucketSize(a) ?? 0);
+    const trees = observationsOf(parsed).map((comparison) => ({ comparison, tree: anchorTree(comparison) }));
+    return this.insert(indicator, parsed.kind === 'observation', trees, (a) => this.byPath.get(a.path)?.bucketSize(a) ?? 0);
   }
 
-  private insert(indicator: ActiveIndicator, parsed: Pattern, frequency: (a: Anchor) => number): Leaf[] {
-    const single = parsed.kind === 'observation';
-    return observationsOf(parsed).map((comparison) => {
+  private insert(indicator: ActiveIndicator, single: boolean, trees: { comparison: ComparisonExpression; tree: AnchorTree }[], frequency: (a: Anchor) => number): Leaf[] {
+    return trees.map(({ comparison, tree }) => {
       const leaf: Leaf = { indicator, comparison: single ? undefined : comparison, predicate: undefined, matched: -1, retired: false };
       // One leaf may sit under several anchors (OR); the per-event `matched` stamp keeps it from reporting twice.
-      for (const anchor of anchorsOf(comparison, frequency)) this.pathIndex(anchor).add(anchor, leaf);
+      for (const anchor of chooseAnchors(tree, frequency)) this.pathIndex(anchor).add(anchor, leaf);
       return leaf;
     });
   }
@@ -69,29 +72,57 @@ export class PatternIndex {
     return p;
   }
 
+  // The event being matched, kept on the instance so that probing allocates no closure per object.
+  private current: TelemetryEvent | undefined;
+  private currentObject = 0;
+  private currentObservation: Observation | undefined;
+  private found: LeafMatch[] = [];
+  private readonly candidate = (leaf: Leaf): void => {
+    if (leaf.matched === this.seq || leaf.retired) return;
+    this.candidates++;
+    const event = this.current!;
+    this.currentObservation ??= observationOf(event);
+    if (predicateOf(leaf)(event.objects[this.currentObject]!, this.currentObservation)) {
+      leaf.matched = this.seq;
+      this.confirmed++;
+      this.found.push({ leaf, object: this.currentObject });
+    }
+  };
+  private readonly probeValue = (value: unknown): void => {
+    this.probing!.probe(value, this.candidate);
+  };
+  private probing: PathIndex | undefined;
+
   /** Leaves the event satisfies, each once, confirmed by the pattern matcher's own predicate. */
   match(event: TelemetryEvent): LeafMatch[] {
-    const seq = ++this.seq;
+    this.seq++;
     const objects = event.objects;
-    const found: LeafMatch[] = [];
-    let observation: Observation | undefined;
+    this.current = event;
+    this.currentObservation = undefined;
+    let found: LeafMatch[] | undefined;
     for (let i = 0; i < objects.length; i++) {
       const sco = objects[i]!;
       const paths = this.byType.get(sco.type as string);
       if (paths === undefined) continue;
-      const candidate = (leaf: Leaf): void => {
-        if (leaf.matched === seq || leaf.retired) return;
-        this.candidates++;
-        observation ??= observationOf(event);
-        if (predicateOf(leaf)(sco, observation)) {
-          leaf.matched = seq;
-          this.confirmed++;
-          found.push({ leaf, object: i });
+      this.currentObject = i;
+      for (const p of paths) {
+        if (p.property !== undefined) {
+          // Most indexed paths are one property (`value`): read it directly.
+          const v = sco[p.property];
+          if (v !== undefined && v !== null) p.probe(v, this.candidate);
+        } else {
+          this.probing = p;
+          p.read(sco, objects, this.probeValue);
         }
-      };
-      for (const p of paths) p.read(sco, objects, (v) => p.probe(v, candidate));
+      }
     }
-    return found;
+    if (this.found.length > 0) {
+      found = this.found;
+      this.found = [];
+    }
+    this.current = undefined;
+    this.currentObservation = undefined;
+    return found ?? NONE;
   }
 
   /** Indexed paths and their entries, for reports. */

@@ -46,7 +46,7 @@ export function expandTelemetry(paths: readonly string[], stdin?: Readable, inDi
 }
 
 function openFile(path: string): AsyncIterable<Buffer> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
   return isGzipFile(path) ? stream.pipe(createGunzip()) : stream;
 }
 

@@ -1,0 +1,53 @@
+// One measurement of `npm run bench -- detect`, in its own process so that its peak RSS is its own.
+// Usage: detect-child.ts floor EVENTS | engine N EVENTS — prints one JSON line.
+import { createReadStream } from 'node:fs';
+import { DetectionEngine } from '../../src/detect/engine.ts';
+import { expandTelemetry } from '../../src/detect/input/telemetry-inputs.ts';
+import { newReadStats, readTelemetry } from '../../src/detect/telemetry-reader.ts';
+import { lines } from '../../src/detect/input/line-stream.ts';
+import { indicator } from './detect-workload.ts';
+
+const [mode, a, b] = process.argv.slice(2) as [string, string, string | undefined];
+const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+if (mode === 'floor') {
+  // Reading the same file line by line and JSON.parse of every line: what any JSON log reader pays.
+  let best = Infinity;
+  let count = 0;
+  for (let k = 0; k < 2; k++) {
+    const started = performance.now();
+    count = 0;
+    for await (const batch of lines(createReadStream(a, { highWaterMark: 1 << 20 }))) {
+      for (const l of batch) if (JSON.parse(l.text) !== null) count++;
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  process.stdout.write(`${JSON.stringify({ ms: best, events: count, rssMb: peakMb() })}\n`);
+} else {
+  const size = Number(a);
+  const engine = new DetectionEngine();
+  function* indicators(): Generator<Record<string, unknown>> {
+    for (let i = 0; i < size; i++) yield indicator(i);
+  }
+  const buildStart = performance.now();
+  const load = engine.load(indicators());
+  const buildMs = performance.now() - buildStart;
+  const afterBuildMb = Math.round(process.memoryUsage().rss / 1048576);
+  const stats = newReadStats();
+  let matches = 0;
+  const cpu0 = cpuMs();
+  const started = performance.now();
+  for await (const batch of readTelemetry(expandTelemetry([b!]), { format: 'zeek' }, stats)) {
+    for (const e of batch) matches += engine.process(e).length;
+  }
+  const ms = performance.now() - started;
+  const cpu = cpuMs() - cpu0;
+  process.stdout.write(`${JSON.stringify({
+    size, active: load.active, buildMs, afterBuildMb, ms, cpuMs: cpu, events: stats.events, malformed: stats.malformed, matches,
+    index: engine.indexStats(), partial: engine.partialMatches, rssMb: peakMb(),
+  })}\n`);
+}
