@@ -8,6 +8,7 @@ import type { AccessStore } from '../store/access-store.ts';
 import { startHub } from '../taxii/server/hub.ts';
 import { ConfigError } from '../taxii/server/hub-config.ts';
 import { ensureDemoCollections } from '../taxii/server/demo-collections.ts';
+import { webApi, WEB_DIST } from '../web-api/web-api.ts';
 
 export interface RunHubOptions {
   /** Create the demo API root's collections on first run. */
@@ -23,14 +24,16 @@ export async function runHub(store: Store, access: AccessStore, opts: Record<str
   const demo = run.demo ? await ensureDemoCollections(access, config) : [];
   let hub;
   try {
-    hub = await startHub({ store, access, config, logger: { level: (opts.logLevel as string | undefined) ?? 'warn' } });
+    hub = await startHub({ store, access, config, logger: { level: (opts.logLevel as string | undefined) ?? 'warn' },
+      extensions: [webApi({ store, access, staticDir: WEB_DIST })] });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`${config.listen.host}:${config.listen.port} is already in use; choose another with --listen`);
     throw err;
   }
   for (const warning of hub.warnings) io.stderr.write(`warning: ${warning}\n`);
-  io.stdout.write(`\nTAXII 2.1 server: ${hub.url}/taxii2/\n`);
+  io.stdout.write(`\nWeb UI: ${hub.url}/  (sign in with a hub account)\n`);
+  io.stdout.write(`TAXII 2.1 server: ${hub.url}/taxii2/\n`);
   for (const root of config.apiRoots) io.stdout.write(`  API root ${hub.url}/${root.path}/  (${root.title})\n`);
   for (const c of demo) io.stdout.write(`  collection ${c.id}  alias ${c.alias}  (${c.kind}: ${c.title})\n`);
   if ((await access.accounts()).length === 0) {

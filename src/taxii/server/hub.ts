@@ -1,7 +1,8 @@
 // Starts the TAXII server on its listen address: TLS, or plain HTTP on loopback (elsewhere only when forced).
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { Store } from '../../store/store.ts';
 import type { AccessStore } from '../../store/access-store.ts';
 import { buildApp } from './app.ts';
@@ -13,6 +14,11 @@ export interface HubOptions {
   config: HubConfig;
   logger?: FastifyServerOptions['logger'];
   now?: () => number;
+  /**
+   * Plugins served on the same address beside TAXII (the web UI), for every path outside `/taxii2/` and the API
+   * roots. They get an app of their own, so TAXII's content negotiation, authentication and errors stay TAXII's.
+   */
+  extensions?: FastifyPluginAsync[];
 }
 
 export interface RunningHub {
@@ -42,10 +48,31 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const https = config.tls === null ? null : { cert: readTls(config.tls.cert), key: readTls(config.tls.key) };
   const app = await buildApp({ store: options.store, access: options.access, config, https, logger: options.logger, now: options.now });
   for (const warning of warnings) app.log.warn(warning);
+  const beside = options.extensions?.length ? await mountBeside(app, options.extensions, config, options.logger) : null;
   await app.listen({ host: config.listen.host, port: config.listen.port });
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { app, url: `${https ? 'https' : 'http'}://${host}:${address.port}`, warnings, close: () => app.close() };
+  const close = async (): Promise<void> => {
+    await app.close();
+    await beside?.close();
+  };
+  return { app, url: `${https ? 'https' : 'http'}://${host}:${address.port}`, warnings, close };
+}
+
+/** Routes each request on the TAXII app's server: TAXII paths to TAXII, the rest to the extensions' app. */
+async function mountBeside(app: FastifyInstance, extensions: FastifyPluginAsync[], config: HubConfig, logger: HubOptions['logger']): Promise<FastifyInstance> {
+  const beside = Fastify({ logger: logger ?? false }) as unknown as FastifyInstance;
+  for (const plugin of extensions) await beside.register(plugin);
+  await beside.ready();
+  const taxiiPaths = new Set(['taxii2', ...config.apiRoots.map((root) => root.path)]);
+  const taxii = app.server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  app.server.removeAllListeners('request');
+  app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const first = (req.url ?? '/').split(/[/?#]/)[1] ?? '';
+    if (taxiiPaths.has(first)) for (const listener of taxii) listener(req, res);
+    else beside.routing(req, res);
+  });
+  return beside;
 }
 
 /** Collections declared in the configuration file are created or updated, with their grants, on every start. */

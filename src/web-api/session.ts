@@ -1,0 +1,48 @@
+// POST /api/session signs in with an account's password and issues an API token; DELETE revokes it; GET says who.
+import type { FastifyPluginAsync } from 'fastify';
+import { newToken, parseAuthorization } from '../access/credentials.ts';
+import { hashSecret } from '../access/secret-hash.ts';
+import type { WebApiContext } from './context.ts';
+import { WebApiError } from './errors.ts';
+import { authenticated, readerFor } from './signed-in.ts';
+
+interface SignIn {
+  account?: unknown;
+  password?: unknown;
+}
+
+export const sessionPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async (app, { ctx }) => {
+  app.post('/api/session', async (request, reply) => {
+    const body = (request.body ?? {}) as SignIn;
+    if (typeof body.account !== 'string' || typeof body.password !== 'string' || body.account === '' || body.password === '') {
+      throw new WebApiError('bad-request', 'give an account and its password');
+    }
+    const basic = `Basic ${Buffer.from(`${body.account}:${body.password}`).toString('base64')}`;
+    const account = await authenticated(ctx, basic).catch((err: unknown) => {
+      if (err instanceof WebApiError) throw new WebApiError('credentials-rejected', 'unknown account or wrong password');
+      throw err;
+    });
+    // Refused before a token exists, so an account without the right never holds a session.
+    await readerFor(ctx, account);
+    const token = newToken();
+    const secret = token.value.slice(token.value.indexOf('.') + 1);
+    await ctx.access.addToken({ id: token.id, account: account.id, created: new Date(ctx.now()).toISOString(), revoked: false }, await hashSecret(secret));
+    const org = await ctx.access.org(account.org);
+    return reply.code(201).send({ token: token.value, account: { ...account, orgName: org?.name ?? account.org } });
+  });
+
+  app.get('/api/session', async (request) => {
+    const account = await authenticated(ctx, request.headers.authorization);
+    await readerFor(ctx, account);
+    const org = await ctx.access.org(account.org);
+    return { account: { ...account, orgName: org?.name ?? account.org } };
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    await authenticated(ctx, request.headers.authorization);
+    const credentials = parseAuthorization(request.headers.authorization);
+    if (credentials?.scheme !== 'bearer') throw new WebApiError('bad-request', 'only a session token can be signed out');
+    await ctx.access.revokeToken(credentials.tokenId);
+    return reply.code(204).send();
+  });
+};

@@ -1,0 +1,41 @@
+// The hook of every signed-in route: a bearer token proves the account, the view collection decides what it reads.
+import type { FastifyRequest } from 'fastify';
+import type { Account } from '../access/model.ts';
+import { rightsFor } from '../access/rights.ts';
+import { visibilityFor } from '../access/visibility.ts';
+import { viewQuery } from '../access/view-query.ts';
+import type { WebApiContext } from './context.ts';
+import { WebApiError } from './errors.ts';
+import { Reader } from './reader.ts';
+
+export function signedIn(ctx: WebApiContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const account = await authenticated(ctx, request.headers.authorization);
+    request.webReader = await readerFor(ctx, account);
+  };
+}
+
+export async function authenticated(ctx: WebApiContext, header: string | undefined): Promise<Account> {
+  const result = await ctx.authenticator.authenticate(header);
+  if (result.outcome === 'authenticated') return result.account;
+  if (result.outcome === 'anonymous') throw new WebApiError('authentication-required', 'sign in first');
+  throw new WebApiError('credentials-rejected', 'the session has ended or the credentials are wrong; sign in again');
+}
+
+/** 403 unless the account may read the view collection: the UI shows nothing TAXII would not serve it. */
+export async function readerFor(ctx: WebApiContext, account: Account): Promise<Reader> {
+  const collection = await ctx.access.collection(ctx.view.apiRoot, ctx.view.collection);
+  const rights = collection ? rightsFor(account, collection, await ctx.access.grants(collection.id)) : { read: false, write: false };
+  if (!collection || !rights.read) {
+    throw new WebApiError('forbidden',
+      `account ${account.id} may not read the knowledge base (collection ${ctx.view.collection} of API root ${ctx.view.apiRoot}); ask the hub's operator for the read right`);
+  }
+  const visibility = visibilityFor(account, collection, await ctx.access.identitiesOf(account.org));
+  return new Reader(ctx.store, account, visibility, collection.filter ? viewQuery(collection.filter, ctx.now()) : {});
+}
+
+export function readerOf(request: FastifyRequest): Reader {
+  // The hook runs before every route of the signed-in scope; its absence is a wiring mistake, not a user's.
+  if (!request.webReader) throw new WebApiError('internal', 'the request reached a signed-in route without a session');
+  return request.webReader;
+}
