@@ -76,7 +76,10 @@ export class VersionWriter {
     const { max } = db.prepare(`SELECT max(m) AS max FROM (SELECT max(seq) AS m FROM versions UNION ALL SELECT max(added) FROM memberships)`)
       .get() as { max: number | null };
     this.#lastAdded = max ?? 0;
-    this.#putAll = db.transaction((rows: WriteRow[]) => this.#putRows(rows));
+    // IMMEDIATE: the access store writes to the same file from another connection; a deferred transaction that
+    // reads before writing would then fail with SQLITE_BUSY instead of waiting its turn.
+    const putAll = db.transaction((rows: WriteRow[]) => this.#putRows(rows));
+    this.#putAll = (rows) => putAll.immediate(rows);
   }
 
   /** Stores the rows in their own transaction, or in the open one after `begin`. */
@@ -132,7 +135,7 @@ export class VersionWriter {
           s.setSearchDoc!.run(row.id, row.seq);
         }
         s.setSetting!.run('search-indexed', String(rows[rows.length - 1]!.seq));
-      })();
+      }).immediate();
       indexed += rows.length;
     }
   }
@@ -141,7 +144,7 @@ export class VersionWriter {
     this.#db.transaction(() => {
       this.#s.clearRecipients!.run(id);
       for (const principal of principals) this.#s.addRecipient!.run(id, principal);
-    })();
+    }).immediate();
   }
 
   remove(removal: Removal): number {
@@ -155,7 +158,7 @@ export class VersionWriter {
       } else removed = s.memberDeleteFlag!.run(collection, id, removal.which).changes;
       if (removed > 0) s.memberReflag!.run(collection, id);
       return removed;
-    })();
+    }).immediate();
   }
 
   /** The date_added clock: the server's time in microseconds, bumped when needed so that it never repeats. */
