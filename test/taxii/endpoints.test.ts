@@ -188,3 +188,9 @@ test('a token from the access store authenticates as Bearer', async () => {
   await hub.access.revokeToken(token.id);
   assert.equal((await hub.get(`/${ROOT}/collections/`, undefined, { authorization: `Bearer ${token.value}` })).status, 401);
 });
+
+test('concurrent POSTs from several clients all complete, each with its own status', async () => {
+  const replies = await Promise.all(Array.from({ length: 8 }, () => hub.post(stored, Array.from({ length: 20 }, () => indicator()), 'alice')));
+  assert.deepEqual(replies.map((r) => [r.status, r.body.success_count]), Array.from({ length: 8 }, () => [202, 20]));
+  assert.equal(new Set(replies.map((r) => r.body.id)).size, 8);
+});

@@ -44,6 +44,11 @@ export class Hub {
         defaultApiRoot: ROOT,
         ...config,
       },
+    }).catch(async (err: unknown) => {
+      await access.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+      throw err;
     });
     return new Hub(dir, store, access, running, new Map());
   }
