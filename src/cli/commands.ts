@@ -23,6 +23,8 @@ import { collectionGrantCommand, collectionRevokeCommand } from './collection-ri
 import { feedAddCommand } from './feed-add.ts';
 import { feedPullCommand } from './feed-pull.ts';
 import { feedPushCommand } from './feed-push.ts';
+import { shareCommand } from './share.ts';
+import { provenanceCommand } from './provenance.ts';
 
 export const commands: CliCommand[] = [
   startCommand,
@@ -50,4 +52,6 @@ export const commands: CliCommand[] = [
   feedAddCommand,
   feedPullCommand,
   feedPushCommand,
+  shareCommand,
+  provenanceCommand,
 ];

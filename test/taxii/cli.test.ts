@@ -108,3 +108,17 @@ test('the hub run by start/serve creates the demo collections and answers discov
     await store.close();
   }
 });
+
+test('share names the recipients of an object; provenance shows who supplied each version', async () => {
+  await cli.json(['org', 'add', 'cert-r']);
+  await cli.json(['account', 'add', 'rita', '--org', 'cert-r']);
+  const red = indicator({ marking: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1' });
+  const file = join(cli.dataDir, 'red.json');
+  writeFileSync(file, JSON.stringify(red));
+  assert.equal((await cli.run(['import', file])).code, 0);
+  assert.deepEqual(await cli.json(['share', red.id as string, 'account:rita', 'org:cert-r']), { id: red.id, recipients: ['account:rita', 'org:cert-r'] });
+  assert.equal((await cli.run(['share', red.id as string, '*'])).code, 2);
+  assert.equal((await cli.run(['share', red.id as string, 'account:nobody'])).code, 2);
+  const provenance = await cli.json<{ versions: { tlp: string; account: string | null }[] }>(['provenance', red.id as string]);
+  assert.deepEqual(provenance.versions.map((v) => [v.tlp, v.account]), [['red', null]]);
+});
