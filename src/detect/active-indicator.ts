@@ -29,15 +29,17 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
   if (o.type !== 'indicator' || typeof o.id !== 'string' || typeof o.pattern !== 'string') return { inactive: 'not-an-indicator' };
   if (o.revoked === true) return { inactive: 'revoked' };
   if (o.pattern_type !== 'stix') return { inactive: 'not-stix' };
-  let parsed: Pattern;
-  try {
-    parsed = parsePattern(o.pattern, { positions: false });
-  } catch (err) {
-    if (err instanceof PatternError) return { inactive: 'invalid-pattern' };
-    throw err;
+  let parsed = simpleEquality(o.pattern);
+  if (parsed === undefined) {
+    try {
+      parsed = parsePattern(o.pattern, { positions: false });
+    } catch (err) {
+      if (err instanceof PatternError) return { inactive: 'invalid-pattern' };
+      throw err;
+    }
+    // Section 9.4: an invalid pattern matches nothing.
+    if (hasErrors(checkPattern(parsed))) return { inactive: 'invalid-pattern' };
   }
-  // Section 9.4: an invalid pattern matches nothing.
-  if (hasErrors(checkPattern(parsed))) return { inactive: 'invalid-pattern' };
   const validFrom = typeof o.valid_from === 'string' ? Date.parse(o.valid_from) : -Infinity;
   const validUntil = typeof o.valid_until === 'string' ? Date.parse(o.valid_until) : Infinity;
   return {
@@ -52,6 +54,56 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
       ast: parsed.kind === 'observation' ? undefined : parsed,
     },
   };
+}
+
+// Most indicators are `[type:property = 'value']`. Loading a million of them through the scanner, parser and
+// checker costs seconds, so that one shape is recognised by a regular expression and its tree built directly.
+// Whether the checker accepts it depends only on the type and property (a string constant against that
+// property), so the real parser and checker judge `[type:property = 'x']` once per pair; matching still
+// compiles from the text with the real parser.
+const SIMPLE = /^\[([a-z][a-z0-9-]*):([a-z_][a-z0-9_]*) = '((?:[^'\\]|\\['\\])*)'\]$/;
+const verdicts = new Map<string, boolean>();
+
+function simpleEquality(text: string): Pattern | undefined {
+  const m = SIMPLE.exec(text);
+  if (!m) return undefined;
+  const objectType = m[1]!;
+  const name = m[2]!;
+  const key = `${objectType}:${name}`;
+  let ok = verdicts.get(key);
+  if (ok === undefined) {
+    ok = sameShape(key, objectType, name);
+    verdicts.set(key, ok);
+  }
+  if (!ok) return undefined;
+  const raw = m[3]!;
+  const value = raw.includes('\\') ? raw.replace(/\\(['\\])/g, '$1') : raw;
+  return {
+    kind: 'observation',
+    comparison: {
+      kind: 'comparison',
+      path: { kind: 'objectPath', objectType, steps: [{ kind: 'property', name }] },
+      operator: '=',
+      negated: false,
+      value: { kind: 'string', value },
+    },
+  };
+}
+
+/** Whether the real parser reads `[type:property = 'x']` as that one comparison, and the checker accepts it. */
+function sameShape(key: string, objectType: string, name: string): boolean {
+  let p: Pattern;
+  try {
+    p = parsePattern(`[${key} = 'x']`, { positions: false });
+  } catch (err) {
+    if (err instanceof PatternError) return false;
+    throw err;
+  }
+  if (p.kind !== 'observation' || p.comparison.kind !== 'comparison') return false;
+  const c = p.comparison;
+  const step = c.path.steps[0];
+  return c.operator === '=' && !c.negated && c.value.kind === 'string' && c.value.value === 'x' && c.path.objectType === objectType &&
+    c.path.steps.length === 1 && step?.kind === 'property' && step.name === name && !hasErrors(checkPattern(p));
 }
 
 export function isInForce(i: ActiveIndicator, now: number): boolean {

@@ -1,5 +1,5 @@
 // Everything indexed under one object path: exact values, CIDR blocks, tokens, and predicates tried on any value.
-import { forEachToken } from './text-tokens.ts';
+import { isTokenChar } from './text-tokens.ts';
 import { nfc } from '../../pattern/matcher/values.ts';
 import { CidrTrie } from './cidr-trie.ts';
 import type { Anchor, ExactValue } from './anchors.ts';
@@ -32,7 +32,11 @@ export class PathIndex {
     switch (anchor.kind) {
       case 'exact': push(this.exact, anchor.value, leaf); break;
       case 'cidr': (this.trie ??= new CidrTrie()).insert(anchor.block, leaf); break;
-      case 'token': push((this.tokens ??= new Map()), anchor.token, leaf); break;
+      case 'token':
+        push((this.tokens ??= new Map()), anchor.token, leaf);
+        this.minToken = Math.min(this.minToken, anchor.token.length);
+        this.maxToken = Math.max(this.maxToken, anchor.token.length);
+        break;
       case 'path': this.any.push(leaf); break;
     }
   }
@@ -43,6 +47,28 @@ export class PathIndex {
     return b === undefined ? 0 : Array.isArray(b) ? b.length : 1;
   }
 
+  /** Token lengths present, so that tokens of other lengths are not even looked up. */
+  private minToken = Infinity;
+  private maxToken = 0;
+
+  /** Looks up each token of the value (see text-tokens.ts) whose length some indexed token has. */
+  private probeTokens(s: string, tokens: Map<string, Leaf | Leaf[]>, candidate: (leaf: Leaf) => void): void {
+    let start = -1;
+    for (let i = 0; i <= s.length; i++) {
+      const inside = i < s.length && isTokenChar(s.charCodeAt(i));
+      if (inside) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        const len = i - start;
+        if (len >= this.minToken && len <= this.maxToken) {
+          const hit = tokens.get(s.slice(start, i));
+          if (hit !== undefined) each(hit, candidate);
+        }
+        start = -1;
+      }
+    }
+  }
+
   /** Calls `candidate` with every leaf that may match an SCO holding `value` at this path. */
   probe(value: unknown, candidate: (leaf: Leaf) => void): void {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
@@ -51,11 +77,7 @@ export class PathIndex {
     }
     if (typeof value === 'string') {
       if (this.trie !== undefined) this.trie.containing(value, (leaves) => leaves.forEach(candidate));
-      const tokens = this.tokens;
-      if (tokens !== undefined) forEachToken(nfc(value), (t) => {
-        const hit = tokens.get(t);
-        if (hit !== undefined) each(hit, candidate);
-      });
+      if (this.tokens !== undefined) this.probeTokens(nfc(value), this.tokens, candidate);
     }
     for (const leaf of this.any) candidate(leaf);
   }

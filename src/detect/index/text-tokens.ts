@@ -4,20 +4,7 @@
 // appears whole (bounded by non-token characters or the ends of the text), the values to test are those whose
 // token list contains it: one hash lookup per token of the value instead of one test per pattern.
 
-const isTokenChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** Calls `each` with every token of `s`, left to right. */
-export function forEachToken(s: string, each: (token: string) => void): void {
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const inside = i < s.length && isTokenChar(s.charCodeAt(i));
-    if (inside && start < 0) start = i;
-    else if (!inside && start >= 0) {
-      each(s.slice(start, i));
-      start = -1;
-    }
-  }
-}
+export const isTokenChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Whole tokens of a literal run: those bounded inside the run by non-token characters, or by a run edge that
