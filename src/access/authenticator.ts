@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AccessStore } from '../store/access-store.ts';
 import type { Account } from './model.ts';
 import { parseAuthorization } from './credentials.ts';
-import { verifySecret } from './secret-hash.ts';
+import { hashSecret, newSecret, verifySecret } from './secret-hash.ts';
 
 export type Authentication =
   | { outcome: 'anonymous' }
@@ -19,6 +19,9 @@ export class Authenticator {
    * (looked up on every request) no longer matches, so the cache never outlives a credential.
    */
   readonly #verified = new Map<string, true>();
+
+  /** A hash of nothing anyone knows, checked against when the account or token does not exist. */
+  readonly #dummy: Promise<string> = hashSecret(newSecret());
 
   constructor(private readonly access: AccessStore) {}
 
@@ -40,7 +43,12 @@ export class Authenticator {
       hash = found.hash;
       secret = credentials.secret;
     }
-    if (hash === null || !(await this.#check(secret, hash))) return { outcome: 'rejected' };
+    if (hash === null) {
+      // Spend what a real check costs, so the answer time does not tell which account names exist.
+      await verifySecret(secret, await this.#dummy);
+      return { outcome: 'rejected' };
+    }
+    if (!(await this.#check(secret, hash))) return { outcome: 'rejected' };
     const account = await this.access.account(accountId);
     return account ? { outcome: 'authenticated', account } : { outcome: 'rejected' };
   }

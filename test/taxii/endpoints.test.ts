@@ -194,3 +194,21 @@ test('concurrent POSTs from several clients all complete, each with its own stat
   assert.deepEqual(replies.map((r) => [r.status, r.body.success_count]), Array.from({ length: 8 }, () => [202, 20]));
   assert.equal(new Set(replies.map((r) => r.body.id)).size, 8);
 });
+
+test('several API roots each serve only their own collections', async () => {
+  const multi = await Hub.start({
+    apiRoots: [{ path: 'one', title: 'One', maxContentLength: 1024 }, { path: 'two', title: 'Two', maxContentLength: 2048 }],
+    defaultApiRoot: 'two',
+  });
+  try {
+    await multi.account('alice', 'cert-a');
+    const inOne = await multi.collection({ apiRoot: 'one', grants: { '*': 'r' } });
+    assert.deepEqual((await multi.get('/taxii2/')).body.api_roots, ['/one/', '/two/']);
+    assert.equal((await multi.get('/two/', 'alice')).body.max_content_length, 2048);
+    assert.equal((await multi.get(`/one/collections/${inOne}/`, 'alice')).status, 200);
+    assert.equal((await multi.get(`/two/collections/${inOne}/`, 'alice')).status, 404);
+    assert.deepEqual((await multi.get('/two/collections/', 'alice')).body, {});
+  } finally {
+    await multi.close();
+  }
+});
