@@ -30,12 +30,12 @@ export class CidrTrie<T> {
    * Calls `found` with the entries of every block that contains `text` (an address or a block: section 9.6.1
    * ISSUBSET holds when the value's block lies inside the constant's).
    */
-  containing(text: string, found: (entries: T[]) => void): void {
+  containing(text: string, found: (entry: T) => void): void {
     const v4 = fastIpv4(text);
     if (v4 !== undefined) {
       let n: TrieNode<T> | undefined = this.v4;
       for (let i = 0; n !== undefined; i++) {
-        if (n.entries) found(n.entries);
+        if (n.entries) for (const e of n.entries) found(e);
         if (i === 32) break;
         n = (v4 >>> (31 - i)) & 1 ? n.one : n.zero;
       }
@@ -46,7 +46,7 @@ export class CidrTrie<T> {
     const width = c.family === 4 ? 32 : 128;
     let n: TrieNode<T> | undefined = c.family === 4 ? this.v4 : this.v6;
     for (let i = 0; n !== undefined; i++) {
-      if (n.entries) found(n.entries);
+      if (n.entries) for (const e of n.entries) found(e);
       if (i === c.prefix) break;
       n = (c.address >> BigInt(width - 1 - i)) & 1n ? n.one : n.zero;
     }

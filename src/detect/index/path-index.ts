@@ -1,6 +1,7 @@
 // Everything indexed under one object path: exact values, CIDR blocks, tokens, and predicates tried on any value.
 import { isTokenChar } from './text-tokens.ts';
 import { nfc } from '../../pattern/matcher/values.ts';
+import { BloomFilter } from './bloom-filter.ts';
 import { CidrTrie } from './cidr-trie.ts';
 import type { Anchor, ExactValue } from './anchors.ts';
 import type { Leaf } from './leaf.ts';
@@ -11,6 +12,10 @@ export class PathIndex {
   readonly read: PathReader;
   /** One leaf, or several, per value: most values name one indicator, and a bare entry costs less memory. */
   private readonly exact = new Map<ExactValue, Leaf | Leaf[]>();
+  /** In front of a large exact map: rebuilt each time the map outgrows it. */
+  private bloom: BloomFilter | undefined;
+  /** Always in front of the token map: every word of every probed text is checked, few are indexed. */
+  private tokenBloom: BloomFilter | undefined;
   private trie: CidrTrie<Leaf> | undefined;
   private tokens: Map<string, Leaf | Leaf[]> | undefined;
   private readonly any: Leaf[] = [];
@@ -30,10 +35,16 @@ export class PathIndex {
 
   add(anchor: Anchor, leaf: Leaf): void {
     switch (anchor.kind) {
-      case 'exact': push(this.exact, anchor.value, leaf); break;
+      case 'exact':
+        push(this.exact, anchor.value, leaf);
+        if (this.bloom !== undefined && typeof anchor.value === 'string') this.bloom.add(anchor.value);
+        if (this.exact.size >= (this.bloom?.capacity ?? BLOOM_FROM)) this.rebuildBloom();
+        break;
       case 'cidr': (this.trie ??= new CidrTrie()).insert(anchor.block, leaf); break;
       case 'token':
         push((this.tokens ??= new Map()), anchor.token, leaf);
+        if (this.tokens.size >= (this.tokenBloom?.capacity ?? 0)) this.tokenBloom = rebuild(this.tokens, this.tokens.size * 2);
+        else this.tokenBloom!.add(anchor.token);
         this.minToken = Math.min(this.minToken, anchor.token.length);
         this.maxToken = Math.max(this.maxToken, anchor.token.length);
         break;
@@ -45,6 +56,10 @@ export class PathIndex {
   bucketSize(anchor: Anchor): number {
     const b = anchor.kind === 'exact' ? this.exact.get(anchor.value) : anchor.kind === 'token' ? this.tokens?.get(anchor.token) : undefined;
     return b === undefined ? 0 : Array.isArray(b) ? b.length : 1;
+  }
+
+  private rebuildBloom(): void {
+    this.bloom = rebuild(this.exact, this.exact.size * 2);
   }
 
   /** Token lengths present, so that tokens of other lengths are not even looked up. */
@@ -60,7 +75,7 @@ export class PathIndex {
         if (start < 0) start = i;
       } else if (start >= 0) {
         const len = i - start;
-        if (len >= this.minToken && len <= this.maxToken) {
+        if (len >= this.minToken && len <= this.maxToken && this.tokenBloom!.mayHaveRange(s, start, i)) {
           const hit = tokens.get(s.slice(start, i));
           if (hit !== undefined) each(hit, candidate);
         }
@@ -71,16 +86,28 @@ export class PathIndex {
 
   /** Calls `candidate` with every leaf that may match an SCO holding `value` at this path. */
   probe(value: unknown, candidate: (leaf: Leaf) => void): void {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    if (typeof value === 'string') {
+      if (this.bloom === undefined || this.bloom.mayHave(value)) {
+        const hit = this.exact.get(value);
+        if (hit !== undefined) each(hit, candidate);
+      }
+      if (this.trie !== undefined) this.trie.containing(value, candidate);
+      if (this.tokens !== undefined) this.probeTokens(nfc(value), this.tokens, candidate);
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
       const hit = this.exact.get(value);
       if (hit !== undefined) each(hit, candidate);
     }
-    if (typeof value === 'string') {
-      if (this.trie !== undefined) this.trie.containing(value, (leaves) => leaves.forEach(candidate));
-      if (this.tokens !== undefined) this.probeTokens(nfc(value), this.tokens, candidate);
-    }
     for (const leaf of this.any) candidate(leaf);
   }
+}
+
+/** Below this many exact values the map itself stays in cache and needs no filter. */
+const BLOOM_FROM = 4096;
+
+function rebuild(map: Map<unknown, unknown>, capacity: number): BloomFilter {
+  const bloom = new BloomFilter(capacity);
+  for (const k of map.keys()) if (typeof k === 'string') bloom.add(k);
+  return bloom;
 }
 
 function push<K>(map: Map<K, Leaf | Leaf[]>, key: K, leaf: Leaf): void {
