@@ -49,20 +49,21 @@ export async function runHub(store: Store, access: AccessStore, opts: Record<str
   io.stdout.write('Stop with Ctrl-C.\n');
 
   let polling: NodeJS.Timeout | null = null;
+  /** The pull in progress, awaited before the store closes. */
+  let pulling: Promise<void> | null = null;
   if (pollMinutes !== null) {
-    let busy = false;
-    polling = setInterval(async () => {
-      if (busy) return;
-      busy = true;
-      try {
+    polling = setInterval(() => {
+      if (pulling) return;
+      pulling = (async () => {
         for (const feed of await access.feeds()) await pullOne(store, access, feed, 500, io, true);
-      } finally {
-        busy = false;
-      }
+      })().catch((err: unknown) => {
+        io.stderr.write(`feed polling failed: ${(err as Error).message}\n`);
+      }).finally(() => { pulling = null; });
     }, pollMinutes * 60_000);
   }
   await (run.until ?? stopSignal());
   if (polling) clearInterval(polling);
+  await pulling;
   await hub.close();
   io.stdout.write('TAXII server stopped.\n');
   return 0;

@@ -122,3 +122,31 @@ test('share names the recipients of an object; provenance shows who supplied eac
   const provenance = await cli.json<{ versions: { tlp: string; account: string | null }[] }>(['provenance', red.id as string]);
   assert.deepEqual(provenance.versions.map((v) => [v.tlp, v.account]), [['red', null]]);
 });
+
+test('with --poll-feeds the running hub pulls its feeds periodically', async () => {
+  const remote = await Hub.start();
+  try {
+    await remote.account('poller', 'remote-org');
+    const collection = await remote.collection({ grants: { 'account:poller': 'rw' } });
+    const object = indicator();
+    await remote.post(collection, [object], 'poller');
+    assert.equal((await cli.run(['feed', 'add', 'polled', `${remote.running.url}/${ROOT}/`, '--collection', collection, '--user', 'poller'], 'poller-secret\n')).code, 0);
+    const store = await openStore(cli.dataDir);
+    const access = await openAccessStore(cli.dataDir);
+    let stop!: () => void;
+    const until = new Promise<void>((resolve) => { stop = resolve; });
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Readable.from([]), env: {}, cwd: cli.dataDir };
+    const running = runHub(store, access, { listen: '127.0.0.1:0', pollFeeds: '0.001' }, io, { demo: false, until });
+    try {
+      for (let i = 0; i < 100 && (await store.get(object.id as string)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal((await store.get(object.id as string)).length, 1);
+    } finally {
+      stop();
+      await running;
+      await access.close();
+      await store.close();
+    }
+  } finally {
+    await remote.close();
+  }
+});
