@@ -80,6 +80,21 @@ export async function runDetection(options: DetectRunOptions): Promise<DetectSum
     };
   };
 
+  // Store work (indicator changes, sighting writes) runs between batches; while followed files are quiet, a
+  // timer does it, so a sighting does not wait for the next log line to be written.
+  let busy: Promise<void> = Promise.resolve();
+  const upkeep = (): Promise<void> => {
+    busy = busy.then(async () => {
+      if (await engine.refresh(store) > 0) attribution.clear();
+      await recorder.flush(latest - windowSeconds);
+      lastRefresh = performance.now();
+    });
+    return busy;
+  };
+  const idle = options.read?.follow ? setInterval(() => {
+    if (performance.now() - lastRefresh >= refreshMs) void upkeep();
+  }, Math.max(refreshMs, 50)) : undefined;
+  idle?.unref();
   try {
     for await (const batch of readTelemetry(options.inputs, options.read ?? {}, stats)) {
       for (const event of batch) {
@@ -97,14 +112,12 @@ export async function runDetection(options: DetectRunOptions): Promise<DetectSum
           }
         }
       }
-      if (performance.now() - lastRefresh >= refreshMs) {
-        if (await engine.refresh(store) > 0) attribution.clear();
-        await recorder.flush(latest - windowSeconds);
-        lastRefresh = performance.now();
-      }
+      if (performance.now() - lastRefresh >= refreshMs) await upkeep();
       options.onProgress?.(summary());
     }
   } finally {
+    if (idle) clearInterval(idle);
+    await busy;
     await recorder.flush();
     await Promise.all(sinks.map((s) => s.close()));
   }

@@ -127,3 +127,12 @@ test('the index sends only candidate events to the matcher, however many indicat
   assert.equal(engine.process(event).length, 2);
   assert.equal(engine.indexStats().candidates, 2);
 });
+
+test('with thousands of exact values (filtered index) every listed value is found and no other', () => {
+  const engine = new DetectionEngine();
+  const listed = Array.from({ length: 10_000 }, (_, i) => `host${i}.example.net`);
+  engine.load(listed.map((d) => indicatorFor(`[domain-name:value = '${d}']`)));
+  const event = (d: string): TelemetryEvent => ({ time: 1, objects: [{ type: 'domain-name', value: d }], source: 't', line: 1, record: null });
+  for (let i = 0; i < 10_000; i += 37) assert.equal(engine.process(event(listed[i]!)).length, 1, listed[i]);
+  for (let i = 0; i < 2_000; i++) assert.equal(engine.process(event(`other${i}.example.net`)).length, 0);
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDetection } from '../../src/detect/detect-run.ts';
@@ -171,5 +171,32 @@ test('stored sightings, observed-data and SCOs pass the STIX validator', () => w
   for (const o of written) {
     const errors = validateObject(o).filter((p) => p.severity === 'error');
     assert.deepEqual(errors, [], JSON.stringify(o));
+  }
+}));
+
+test('while following, a detection is stored as a sighting before the input ends, and a new indicator takes effect', () => withSeededStore(async (store) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tocsin-follow-run-'));
+  const log = join(dir, 'conn.log');
+  const lines = readFileSync(zeek('conn.log'), 'utf8').split('\n');
+  writeFileSync(log, `${lines.slice(0, 9).join('\n')}\n`);
+  const stop = new AbortController();
+  const run = runDetection({ store, inputs: expandTelemetry([log]), read: { follow: stop.signal }, refreshMs: 50 });
+  try {
+    const sightingOf = async (indicator: string): Promise<boolean> => (await latest(store, 'sighting')).some((s) => s.sighting_of_ref === indicator);
+    const waitFor = async (indicator: string): Promise<void> => {
+      while (!(await sightingOf(indicator))) await new Promise((r) => setTimeout(r, 50));
+    };
+    await waitFor(C2_INDICATOR);
+    await store.put([{ object: { type: 'indicator', spec_version: '2.1', id: 'indicator--77777777-7777-4777-8777-777777777777', created: '2025-01-01T00:00:00.000Z', modified: '2025-01-01T00:00:00.000Z', pattern: "[ipv4-addr:value = '198.51.100.9']", pattern_type: 'stix', valid_from: '2025-01-01T00:00:00Z' } }]);
+    // Connections to its address keep arriving until one is seen after the engine has picked the indicator up.
+    const line = `${readFileSync(zeek('conn-malformed.log'), 'utf8').split('\n')[8]}\n`;
+    while (!(await sightingOf('indicator--77777777-7777-4777-8777-777777777777'))) {
+      appendFileSync(log, line);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    stop.abort();
+    await run;
+    rmSync(dir, { recursive: true, force: true });
   }
 }));
