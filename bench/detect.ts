@@ -49,6 +49,11 @@ export default async function detect(args: string[]): Promise<void> {
         `${run.index.candidates.toLocaleString('en')} candidates; grep -F -f ${grep.values.toLocaleString('en')} values ${grep.ms.toFixed(0)} ms ` +
         `(${rate(run.events, grep.ms).trim()}, ${grep.lines.toLocaleString('en')} lines)`);
     }
+    for (const size of SIZES.slice(1)) {
+      const s = child<{ putMs: number; loadMs: number; active: number; rssMb: number }>('store', String(size));
+      print(`start-up from a SQLite store, ${size.toLocaleString('en')} indicators: read + index ${(s.loadMs / 1000).toFixed(2)} s ` +
+        `(peak RSS ${s.rssMb} MB; storing them took ${(s.putMs / 1000).toFixed(1)} s)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

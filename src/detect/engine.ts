@@ -25,7 +25,7 @@ export interface LoadReport {
   active: number;
   /** Indicators not watched, by reason (not yet or no longer valid counts as `not-in-force`). */
   skipped: Partial<Record<Inactive | 'not-in-force', number>>;
-  /** Milliseconds spent parsing patterns and building the index. */
+  /** Milliseconds spent reading indicators (from the store, when loading from it), parsing patterns and building the index. */
   buildMs: number;
 }
 
@@ -61,9 +61,22 @@ export class DetectionEngine {
 
   /** Loads every indicator from STIX objects (tests, benchmarks, and the store loader). */
   load(objects: Iterable<Record<string, unknown>>): LoadReport {
+    const loader = this.loader();
+    for (const o of objects) loader.push(o);
+    return loader.finish();
+  }
+
+  /** Loads the store's indicators (latest versions), page by page, and remembers how far it has read. */
+  async loadFrom(store: Store): Promise<LoadReport> {
+    const loader = this.loader();
+    await this.readStore(store, undefined, loader.push);
+    return loader.finish();
+  }
+
+  /** Indexes indicators as they come, in chunks, so a million parsed patterns are never all held at once. */
+  private loader(): { push: (o: Record<string, unknown>) => void; finish: () => LoadReport } {
     const started = performance.now();
     const report: LoadReport = { active: 0, skipped: {}, buildMs: 0 };
-    // In chunks, so the parsed patterns of a million indicators are never all held at once.
     let chunk: { indicator: ActiveIndicator; parsed: Pattern }[] = [];
     const flush = (): void => {
       const leaves = this.index.addAll(chunk);
@@ -71,21 +84,18 @@ export class DetectionEngine {
       report.active += chunk.length;
       chunk = [];
     };
-    for (const o of objects) {
-      const r = this.admit(o, report);
-      if (r) chunk.push(r);
-      if (chunk.length >= LOAD_CHUNK) flush();
-    }
-    flush();
-    report.buildMs = performance.now() - started;
-    return report;
-  }
-
-  /** Loads the store's indicators (latest versions) and remembers how far it has read. */
-  async loadFrom(store: Store): Promise<LoadReport> {
-    const objects: Record<string, unknown>[] = [];
-    await this.readStore(store, undefined, (o) => objects.push(o));
-    return this.load(objects);
+    return {
+      push: (o) => {
+        const r = this.admit(o, report);
+        if (r) chunk.push(r);
+        if (chunk.length >= LOAD_CHUNK) flush();
+      },
+      finish: () => {
+        flush();
+        report.buildMs = performance.now() - started;
+        return report;
+      },
+    };
   }
 
   /**
