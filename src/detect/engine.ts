@@ -49,6 +49,8 @@ export class DetectionEngine {
   /** Valid indicators whose valid_from is still ahead, by id: they join when the clock reaches it. */
   private readonly future = new Map<string, { indicator: ActiveIndicator; parsed: Pattern }>();
   private retiredLeaves = 0;
+  /** Events held by all windows (kept up to date on offers; recounted when shedding). */
+  private partialTotal = 0;
   private lastAdded: string | undefined;
   private readonly now: () => number;
   private readonly windowOptions: Required<WindowOptions>;
@@ -56,7 +58,11 @@ export class DetectionEngine {
 
   constructor(options: EngineOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.windowOptions = { maxPartial: options.maxPartial ?? 1000, maxSteps: options.maxSteps ?? 100_000 };
+    this.windowOptions = {
+      maxPartial: options.maxPartial ?? 1000,
+      maxPartialTotal: options.maxPartialTotal ?? 100_000,
+      maxSteps: options.maxSteps ?? 100_000,
+    };
   }
 
   /** Loads every indicator from STIX objects (tests, benchmarks, and the store loader). */
@@ -136,10 +142,35 @@ export class DetectionEngine {
       offered ??= new Set();
       if (offered.has(indicator.id)) continue;
       offered.add(indicator.id);
-      const events = this.windows.get(indicator.id)?.offer(event);
+      const window = this.windows.get(indicator.id);
+      if (!window) continue;
+      const before = window.size;
+      const events = window.offer(event);
+      this.partialTotal += window.size - before;
       if (events) out.push({ indicator, events, trigger: event });
     }
+    if (this.partialTotal > this.windowOptions.maxPartialTotal) this.shed();
     return out;
+  }
+
+  /**
+   * Keeps memory bounded when many patterns hold partial matches at once: drops the oldest event of every
+   * window, round after round, until a tenth of the budget is free again (counted as dropped).
+   */
+  private shed(): void {
+    const target = Math.floor(this.windowOptions.maxPartialTotal * 0.9);
+    let total = 0;
+    for (const w of this.windows.values()) total += w.size;
+    while (total > target) {
+      let dropped = 0;
+      for (const w of this.windows.values()) {
+        if (total - dropped <= target) break;
+        dropped += w.dropOldest(1);
+      }
+      if (dropped === 0) break;
+      total -= dropped;
+    }
+    this.partialTotal = total;
   }
 
   get activeCount(): number {

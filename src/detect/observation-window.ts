@@ -20,6 +20,8 @@ interface Pending {
 export interface WindowOptions {
   /** Events kept per indicator when its pattern has no WITHIN bound (default 1000). */
   maxPartial?: number;
+  /** Events kept by all indicators together; past it the oldest of each are dropped (default 100,000). */
+  maxPartialTotal?: number;
   /** Search steps per evaluation before giving up on it (default 100,000). */
   maxSteps?: number;
 }
@@ -58,6 +60,16 @@ export class ObservationWindow {
       this.counters.searchesCut++;
     }
     return undefined;
+  }
+
+  /** Drops up to `n` of the oldest events held (a flood across many patterns); returns how many. */
+  dropOldest(n: number): number {
+    const k = Math.min(n, this.pending.length);
+    if (k > 0) {
+      this.pending.splice(0, k);
+      this.counters.dropped += k;
+    }
+    return k;
   }
 
   /** Drops what can no longer take part in a match: out of the horizon, or over the cap (counted). */

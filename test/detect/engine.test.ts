@@ -136,3 +136,11 @@ test('with thousands of exact values (filtered index) every listed value is foun
   for (let i = 0; i < 10_000; i += 37) assert.equal(engine.process(event(listed[i]!)).length, 1, listed[i]);
   for (let i = 0; i < 2_000; i++) assert.equal(engine.process(event(`other${i}.example.net`)).length, 0);
 });
+
+test('partial matches of many patterns together stay under the global budget, the oldest dropped first', () => {
+  const engine = new DetectionEngine({ maxPartial: 1000, maxPartialTotal: 200 });
+  engine.load(Array.from({ length: 20 }, (_, i) => indicatorFor(`[ipv4-addr:value = '203.0.113.1'] AND [domain-name:value = 'never${i}.example']`)));
+  for (let i = 0; i < 100; i++) engine.process(ipEvent('203.0.113.1', 1000 + i));
+  assert.ok(engine.partialMatches <= 200);
+  assert.equal(engine.partialMatches + engine.windowCounters.dropped, 2000);
+});
