@@ -32,7 +32,7 @@ export class SuricataEveDecoder implements LineDecoder {
     const http = obj(r.http);
     if (http) extra.extensions = { 'http-request-ext': httpRequest(http) };
     b.traffic(r.src_ip, r.src_port, r.dest_ip, r.dest_port, protocols, Object.keys(extra).length > 0 ? extra : undefined);
-    if (http) httpObjects(b, http, r.dest_port);
+    if (http) httpObjects(b, http, serverPort(http, r.src_port, r.dest_port));
     const dns = obj(r.dns);
     if (dns) dnsObjects(b, dns);
     const tls = obj(r.tls);
@@ -69,6 +69,16 @@ function httpRequest(h: Json): Sco {
   if (typeof h.http_refer === 'string') header.Referer = h.http_refer;
   if (Object.keys(header).length > 0) ext.request_header = header;
   return ext;
+}
+
+/**
+ * The web server's port: `http_port` when Suricata logs it, else the lower of the two ends (records such as
+ * fileinfo are written in the server-to-client direction, so `dest_port` may be the client's).
+ */
+function serverPort(h: Json, src: unknown, dest: unknown): unknown {
+  if (typeof h.http_port === 'number') return h.http_port;
+  if (typeof src === 'number' && typeof dest === 'number') return Math.min(src, dest);
+  return dest;
 }
 
 function httpObjects(b: ScoBuilder, h: Json, port: unknown): void {
