@@ -28,16 +28,23 @@ export interface WebhookStats {
 
 /**
  * POSTs each alert as JSON, one request at a time in order, so a slow receiver slows alerts rather than
- * piling up requests; a failure is counted, not fatal. At most `maxQueue` alerts wait (older ones are kept).
+ * piling up requests; a failure (or no answer within `timeoutMs`) is counted, not fatal. At most `maxQueue`
+ * alerts wait (older ones are kept, newer ones counted as failed).
  */
-export function webhookSink(url: string, stats: WebhookStats, maxQueue = 10_000): AlertSink {
+export function webhookSink(url: string, stats: WebhookStats, maxQueue = 10_000, timeoutMs = 10_000): AlertSink {
   const queue: Alert[] = [];
   let running: Promise<void> | undefined;
   const drain = async (): Promise<void> => {
     while (queue.length > 0) {
       const alert = queue.shift()!;
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alert) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(alert),
+          // A receiver that never answers must not hold the run open at its end.
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         await res.arrayBuffer();
         if (res.ok) stats.sent++;
         else {

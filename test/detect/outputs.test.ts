@@ -200,3 +200,18 @@ test('while following, a detection is stored as a sighting before the input ends
     rmSync(dir, { recursive: true, force: true });
   }
 }));
+
+test('a webhook that never answers is given up on and counted as failed', async () => {
+  const server = createServer(() => { /* never answers */ });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const stats: WebhookStats = { sent: 0, failed: 0, lastError: null };
+    const sink = webhookSink(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, stats, 10, 200);
+    sink.send({ time: '', indicator: { id: 'indicator--x', name: null, pattern: '' }, attributedTo: [], sighting: '', event: { source: '', line: 1, record: null } });
+    await sink.close();
+    assert.equal(stats.failed, 1);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
