@@ -23,19 +23,20 @@ export const sessionPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async (
       throw err;
     });
     // Refused before a token exists, so an account without the right never holds a session.
-    await readerFor(ctx, account);
+    const reader = await readerFor(ctx, account);
     const token = newToken();
     const secret = token.value.slice(token.value.indexOf('.') + 1);
     await ctx.access.addToken({ id: token.id, account: account.id, created: new Date(ctx.now()).toISOString(), revoked: false }, await hashSecret(secret));
     const org = await ctx.access.org(account.org);
-    return reply.code(201).send({ token: token.value, account: { ...account, orgName: org?.name ?? account.org } });
+    return reply.code(201).send({ token: token.value, account: { ...account, orgName: org?.name ?? account.org, defaultTlp: reader.visibility.unmarked } });
   });
 
   app.get('/api/session', async (request) => {
     const account = await authenticated(ctx, request.headers.authorization);
-    await readerFor(ctx, account);
+    const reader = await readerFor(ctx, account);
     const org = await ctx.access.org(account.org);
-    return { account: { ...account, orgName: org?.name ?? account.org } };
+    // Unmarked objects are shared at the view's default level; the UI says which on their banners.
+    return { account: { ...account, orgName: org?.name ?? account.org, defaultTlp: reader.visibility.unmarked } };
   });
 
   app.delete('/api/session', async (request, reply) => {
