@@ -11,11 +11,20 @@ interface GraphState {
   nodes: Map<string, ObjectSummary>;
   edges: Map<string, GraphStep['edges'][number]>;
   expanded: Set<string>;
-  /** Neighbours each expansion left out, by type. */
+  /** Neighbours the latest expansion left out, by type. */
   leftOut: Map<string, number>;
 }
 
 const STEP = 60;
+
+/** Rings of the first layout, inside out: the centre, actors and campaigns, software, techniques, the rest. */
+function ring(type: string, centre: boolean): number {
+  if (centre) return 10;
+  if (type === 'intrusion-set' || type === 'threat-actor' || type === 'campaign') return 4;
+  if (type === 'malware' || type === 'tool') return 3;
+  if (type === 'attack-pattern') return 2;
+  return 1;
+}
 
 export function GraphPage({ id }: { id: string }) {
   const [graph, setGraph] = useState<GraphState>({ nodes: new Map(), edges: new Map(), expanded: new Set(), leftOut: new Map() });
@@ -38,10 +47,10 @@ export function GraphPage({ id }: { id: string }) {
         for (const e of step.edges) edges.set(`${e.source}|${e.via}|${e.target}|${e.through ?? ''}`, e);
         const shown = new Map<string, number>();
         for (const n of step.nodes.slice(1)) shown.set(n.type, (shown.get(n.type) ?? 0) + 1);
-        const leftOut = new Map(g.leftOut);
+        const leftOut = new Map<string, number>();
         for (const t of step.neighbours) {
           const missing = t.count - (shown.get(t.type) ?? 0);
-          if (missing > 0) leftOut.set(t.type, (leftOut.get(t.type) ?? 0) + missing);
+          if (missing > 0) leftOut.set(t.type, missing);
         }
         return { nodes, edges, expanded: new Set([...g.expanded, nodeId]), leftOut };
       });
@@ -64,7 +73,7 @@ export function GraphPage({ id }: { id: string }) {
     const instance = cytoscape({
       container: container.current,
       style: [
-        { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 10, color: '#212529', 'text-valign': 'bottom', 'text-margin-y': 4, width: 18, height: 18, 'text-wrap': 'ellipsis', 'text-max-width': '120px', 'min-zoomed-font-size': 7 } },
+        { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 10, color: '#212529', 'text-valign': 'bottom', 'text-margin-y': 4, width: 18, height: 18, 'text-wrap': 'ellipsis', 'text-max-width': '110px' } },
         { selector: 'node[?centre]', style: { width: 30, height: 30, 'font-weight': 'bold', 'font-size': 12 } },
         { selector: 'node[?expanded]', style: { 'border-width': 2, 'border-color': '#212529' } },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59f00' } },
@@ -104,7 +113,7 @@ export function GraphPage({ id }: { id: string }) {
     if (added > 0) {
       // One expansion is a star: rings by degree keep its labels apart. Later ones need a force layout to untangle.
       const options = graph.expanded.size <= 1
-        ? { name: 'concentric', animate: false, minNodeSpacing: 34, concentric: (node: cytoscape.NodeSingular) => node.degree(false), levelWidth: () => 1 }
+        ? { name: 'concentric', animate: false, minNodeSpacing: 26, concentric: (node: cytoscape.NodeSingular) => ring(node.data('type') as string, node.id() === id), levelWidth: () => 1 }
         : { name: 'cose', animate: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, nodeOverlap: 20, randomize: false };
       instance.layout(options as cytoscape.LayoutOptions).run();
     }
@@ -146,7 +155,7 @@ export function GraphPage({ id }: { id: string }) {
               <label key={type}><input type="checkbox" checked={!hidden.has(type)} onChange={() => toggle(type)} /> <TypeTag type={type} /> {count}</label>
             ))}
           </fieldset>
-          {graph.leftOut.size > 0 ? <p className="muted small">Not drawn, to stay readable: {[...graph.leftOut].map(([t, n]) => `${n} ${t}`).join(', ')}. Open an object's page for the full lists.</p> : null}
+          {graph.leftOut.size > 0 ? <p className="muted small">The last expansion left out, to stay readable: {[...graph.leftOut].map(([t, n]) => `${n} ${t}`).join(', ')}. Open an object's page for the full lists.</p> : null}
           {chosen ? (
             <div className="card">
               <ObjectLink object={chosen} />
