@@ -1,8 +1,6 @@
 // One measurement of `npm run bench -- detect`, in its own process so that its peak RSS is its own.
-// Usage: detect-child.ts floor EVENTS | engine N EVENTS | store N — prints one JSON line.
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Usage: detect-child.ts floor EVENTS | engine N EVENTS | store-fill N DIR | store-load DIR — prints one JSON line.
+import { createReadStream } from 'node:fs';
 import { openStore } from '../../src/store/open-store.ts';
 import { DetectionEngine } from '../../src/detect/engine.ts';
 import { expandTelemetry } from '../../src/detect/input/telemetry-inputs.ts';
@@ -30,26 +28,25 @@ if (mode === 'floor') {
     best = Math.min(best, performance.now() - started);
   }
   process.stdout.write(`${JSON.stringify({ ms: best, events: count, rssMb: peakMb() })}\n`);
-} else if (mode === 'store') {
-  // What `tocsin detect` pays at start: reading the indicators from a SQLite store and indexing them.
+} else if (mode === 'store-fill') {
+  // Puts N generated indicators into a SQLite store in directory b.
   const size = Number(a);
-  const dir = mkdtempSync(join(tmpdir(), 'tocsin-bench-detect-store-'));
-  try {
-    const store = await openStore(dir);
-    const putStart = performance.now();
-    for (let i = 0; i < size; i += 5000) {
-      const items = [];
-      for (let j = i; j < Math.min(size, i + 5000); j++) items.push({ object: indicator(j) });
-      await store.put(items);
-    }
-    const putMs = performance.now() - putStart;
-    const engine = new DetectionEngine();
-    const load = await engine.loadFrom(store);
-    await store.close();
-    process.stdout.write(`${JSON.stringify({ size, putMs, loadMs: load.buildMs, active: load.active, rssMb: peakMb() })}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const store = await openStore(b!);
+  const started = performance.now();
+  for (let i = 0; i < size; i += 5000) {
+    const items = [];
+    for (let j = i; j < Math.min(size, i + 5000); j++) items.push({ object: indicator(j) });
+    await store.put(items);
   }
+  await store.close();
+  process.stdout.write(`${JSON.stringify({ size, putMs: performance.now() - started, rssMb: peakMb() })}\n`);
+} else if (mode === 'store-load') {
+  // What `tocsin detect` pays at start: reading the indicators from the store in directory a and indexing them.
+  const store = await openStore(a);
+  const engine = new DetectionEngine();
+  const load = await engine.loadFrom(store);
+  await store.close();
+  process.stdout.write(`${JSON.stringify({ loadMs: load.buildMs, active: load.active, rssMb: peakMb() })}\n`);
 } else {
   const size = Number(a);
   const engine = new DetectionEngine();

@@ -39,7 +39,6 @@ export class JsonLinesDecoder implements LineDecoder {
       for (const p of o.properties) {
         const v = p.read(record);
         if (v === undefined || v === null || v === '') continue;
-        if (!p.path.length) continue;
         setPath(sco, p.path, v);
         mapped++;
       }
