@@ -50,7 +50,8 @@ export class VersionWriter {
       // Most identifiers a writer meets are new: try the insert first, look up only when it already exists.
       insertNode: p('INSERT INTO nodes (id) VALUES (?) ON CONFLICT (id) DO NOTHING RETURNING n').pluck(),
       member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
-      memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships
+      // INDEXED BY: left to itself the planner walks the whole collection by its primary key (quadratic imports).
+      memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships INDEXED BY memberships_object
                      WHERE collection = ? AND id = ? AND (is_latest = 1 OR is_first = 1)`),
       memberClearLatest: p('UPDATE memberships SET is_latest = 0 WHERE collection = ? AND added = ?'),
       memberClearFirst: p('UPDATE memberships SET is_first = 0 WHERE collection = ? AND added = ?'),
