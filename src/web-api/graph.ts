@@ -5,6 +5,7 @@ import { readerOf } from './signed-in.ts';
 import { summarize, type ObjectSummary } from './summary.ts';
 
 const DEFAULT_MAX = 150;
+const SRO_ENDPOINTS = new Set(['source_ref', 'target_ref', 'where_sighted_refs']);
 // Threat context first: a group's hundreds of indicators should not crowd out its techniques and malware.
 const PRIORITY = ['intrusion-set', 'threat-actor', 'campaign', 'malware', 'tool', 'attack-pattern', 'report', 'identity', 'location', 'vulnerability', 'course-of-action', 'opinion', 'sighting'];
 
@@ -17,7 +18,8 @@ export const graphPlugin: FastifyPluginAsync = async (app) => {
     const types = query.type === undefined ? null : new Set((Array.isArray(query.type) ? query.type : query.type.split(',')).filter(Boolean));
     const reader = readerOf(request);
     const centre = await reader.one(id);
-    const edges = (await reader.edges(id)).filter((e) => !['source_ref', 'target_ref', 'where_sighted_refs'].includes(e.via) || e.through !== undefined);
+    // Into an endpoint, an SRO's own reference duplicates the relationship edge; out of the SRO it names its ends.
+    const edges = (await reader.edges(id)).filter((e) => !(SRO_ENDPOINTS.has(e.via) && e.through === undefined && e.target === id));
     const otherOf = (e: { source: string; target: string }): string => (e.source === id ? e.target : e.source);
     const found = await reader.latest(edges.map(otherOf));
     const neighbours = [...found.values()].filter((v) => v.id !== id && (types === null || types.has(v.type)));

@@ -24,8 +24,8 @@ const SHOWN_PER_GROUP = 200;
 const SRO_ENDPOINTS = new Set(['source_ref', 'target_ref', 'where_sighted_refs']);
 
 export async function relationshipGroups(reader: Reader, id: string, edges: Edge[]): Promise<RelationshipGroup[]> {
-  // An SRO's endpoint references duplicate the relationship edge itself.
-  const shown = edges.filter((e) => !(SRO_ENDPOINTS.has(e.via) && e.through === undefined));
+  // Into an endpoint, an SRO's own reference duplicates the relationship edge; out of the SRO it names its ends.
+  const shown = edges.filter((e) => !(SRO_ENDPOINTS.has(e.via) && e.through === undefined && e.target === id));
   const groups = new Map<string, RelationshipGroup & { edges: Edge[] }>();
   for (const edge of shown) {
     const direction = edge.source === id ? 'out' : 'in';

@@ -1,6 +1,7 @@
 // The web API over real HTTP: sign-in, every route, and the errors an analyst can meet.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { ANALYST, ATTRIBUTION, DOJ_REPORT, GREEN_INDICATOR, LAZARUS, OUTSIDER, signIn, startWebHub, type WebHub } from './web-hub.ts';
 
 describe('web API', () => {
@@ -83,6 +84,15 @@ describe('web API', () => {
     assert.equal((await alice.get('/api/objects/indicator--00000000-0000-4000-8000-000000000000')).status, 404);
   });
 
+  it('a relationship\'s page and graph name its two ends', async () => {
+    const page = await (await alice.get(`/api/objects/${ATTRIBUTION}`)).json() as { relationships: { kind: string; direction: string; items: { other: { id: string } }[] }[] };
+    const ends = page.relationships.filter((g) => g.direction === 'out').flatMap((g) => g.items.map((i) => `${g.kind} ${i.other.id}`));
+    assert.ok(ends.includes(`target_ref ${LAZARUS}`));
+    assert.ok(ends.includes('source_ref campaign--6bb81390-2af9-419f-8478-18686bd42687'));
+    const graph = await (await alice.get(`/api/graph/${ATTRIBUTION}`)).json() as { nodes: { id: string }[] };
+    assert.ok(graph.nodes.some((n) => n.id === LAZARUS));
+  });
+
   it('the matrix has ATT&CK tactics as columns and the group\'s techniques marked', async () => {
     const matrix = await (await alice.get(`/api/objects/${LAZARUS}/matrix`)).json() as { columns: { name: string; techniques: { used: boolean }[] }[]; used: number };
     assert.equal(matrix.columns[0]!.name, 'Reconnaissance');
@@ -146,5 +156,32 @@ describe('web API', () => {
     assert.equal(((await missing.json()) as { error: string }).error, 'not-found');
     const taxii = await fetch(`${hub.url}/taxii2/`);
     assert.equal(taxii.status, 406, 'TAXII negotiation still applies to TAXII paths');
+  });
+});
+
+describe('web UI files', () => {
+  let hub: WebHub;
+  before(async () => { hub = await startWebHub({ staticDir: fileURLToPath(new URL('./fixtures/dist/', import.meta.url)) }); });
+  after(async () => hub.close());
+
+  it('serves the UI at / and index.html for client routes, with a policy that keeps the page on the hub', async () => {
+    for (const path of ['/', '/search?q=Lazarus', `/objects/${LAZARUS}`, '/graph/x']) {
+      const response = await fetch(`${hub.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(await response.text(), /<div id="root">/);
+      assert.match(response.headers.get('content-security-policy')!, /default-src 'self'/);
+    }
+    const asset = await fetch(`${hub.url}/assets/app.js`);
+    assert.equal(asset.status, 200);
+    assert.match(asset.headers.get('cache-control')!, /immutable/);
+  });
+
+  it('does not answer API and TAXII paths with the page', async () => {
+    const api = await fetch(`${hub.url}/api/unknown`);
+    assert.equal(api.status, 404);
+    assert.equal(((await api.json()) as { error: string }).error, 'not-found');
+    const taxii = await fetch(`${hub.url}/demo/unknown/`, { headers: { accept: 'application/taxii+json;version=2.1' } });
+    assert.ok(taxii.status === 401 || taxii.status === 404);
+    assert.match(taxii.headers.get('content-type')!, /taxii/);
   });
 });
