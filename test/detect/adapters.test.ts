@@ -169,3 +169,11 @@ test('a directory is read file by file, each in its own format', async () => {
   assert.equal(stats.malformed, 0);
   assert.deepEqual(stats.skippedFiles.map((f) => f.source.replace(/^.*\//, '')), ['LICENSE.txt', 'README.md']);
 });
+
+test('zeek JSON records naming their log in _path are read as that log, whatever the file is called', async () => {
+  const record = { _path: 'dns', ts: 1763632900, uid: 'C1', 'id.orig_h': '192.0.2.1', 'id.orig_p': 5353, 'id.resp_h': '192.0.2.53', 'id.resp_p': 53, proto: 'udp', query: 'tpddata.com', answers: ['203.0.113.5'] };
+  const { events } = await readAll(['-'], { format: 'zeek' }, `${JSON.stringify(record)}\n`);
+  const query = ofType(events[0]!, 'domain-name')[0]!;
+  assert.equal(query.value, 'tpddata.com');
+  assert.deepEqual((query.resolves_to_refs as string[]).map((r) => events[0]!.objects[Number(r)]!.value), ['203.0.113.5']);
+});

@@ -8,7 +8,8 @@ type ZeekRecord = Record<string, unknown>;
 
 export function zeekRecordEvent(path: string, r: ZeekRecord, source: string, line: number): TelemetryEvent | null {
   const b = new ScoBuilder();
-  const kind = path === '' ? guessPath(r) : path;
+  // A streamed JSON log names each record's log in `_path`; otherwise the file (or #path) says, or the fields.
+  const kind = typeof r._path === 'string' ? r._path : path === '' ? guessPath(r) : path;
   switch (kind) {
     case 'conn': conn(b, r); break;
     case 'dns': dns(b, r); break;
@@ -25,7 +26,6 @@ export function zeekRecordEvent(path: string, r: ZeekRecord, source: string, lin
 
 /** Zeek JSON logs do not name their log; the fields tell. */
 function guessPath(r: ZeekRecord): string {
-  if (typeof r._path === 'string') return r._path;
   if ('conn_state' in r || 'orig_bytes' in r) return 'conn';
   if ('query' in r && ('qtype' in r || 'qtype_name' in r || 'rcode' in r)) return 'dns';
   if ('method' in r || 'uri' in r) return 'http';
