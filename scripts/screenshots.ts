@@ -66,6 +66,12 @@ try {
   await phone.fill('#password', ANALYST.password);
   await phone.click('button[type=submit]');
   await phone.getByRole('heading', { name: 'Overview' }).waitFor();
+  await phone.goto(`${hub.url}/objects/${LAZARUS}`);
+  await phone.locator('.technique.used').first().waitFor();
+  await phone.waitForLoadState('networkidle');
+  await phone.locator('#techniques').scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: `${OUT}phone-matrix.png` });
+  process.stdout.write('docs/screenshots/phone-matrix.png\n');
   await phone.goto(`${hub.url}/objects/${LAZARUS}#attribution`);
   await phone.locator('.disputed').waitFor();
   await phone.waitForLoadState('networkidle');

@@ -17,23 +17,24 @@ export function MatrixSection({ id }: { id: string }) {
             Uses <strong>{matrix.used}</strong> techniques across {matrix.columns.filter((c) => c.techniques.some((t) => t.used)).length} tactics.{' '}
             <button type="button" className="link-button" aria-pressed={all} onClick={() => setAll(!all)}>{all ? 'Show only the techniques it uses' : 'Show every technique'}</button>
           </p>
-          <div className="matrix" role="table" aria-label="ATT&CK techniques by tactic">
-            <div role="rowgroup" className="matrix-columns">
+          <div className="matrix">
+            <div className="matrix-columns">
               {matrix.columns.map((column) => {
                 const shown = column.techniques.filter((t) => all || t.used);
+                const used = column.techniques.filter((t) => t.used).length;
                 return (
-                  <div key={column.shortname} className="matrix-column" role="row">
-                    <div role="columnheader" className="tactic" title={column.externalId ?? undefined}>
-                      {column.name}<span className="count">{column.techniques.filter((t) => t.used).length}</span>
-                    </div>
-                    {shown.length === 0 ? <div role="cell" className="technique none">—</div> : shown.map((t) => (
-                      <div role="cell" key={t.id} className={`technique${t.used ? ' used' : ''}${t.subtechnique ? ' sub' : ''}`}>
-                        <Link to={objectPath(t.id)} title={t.used ? 'used by this actor' : undefined}>
-                          <span className="external-id">{t.externalId}</span> {t.name}
-                        </Link>
-                      </div>
-                    ))}
-                  </div>
+                  <section key={column.shortname} className={`matrix-column${used === 0 ? ' unused' : ''}`} aria-label={`${column.name}: ${used} used`}>
+                    <h3 className="tactic" title={column.externalId ?? undefined}>{column.name}<span className="count">{used}</span></h3>
+                    <ul>
+                      {shown.length === 0 ? <li className="technique none">none used</li> : shown.map((t) => (
+                        <li key={t.id} className={`technique${t.used ? ' used' : ''}${t.subtechnique ? ' sub' : ''}`}>
+                          <Link to={objectPath(t.id)} title={t.used ? 'used by this actor' : 'not recorded as used'}>
+                            <span className="external-id">{t.externalId}</span> {t.name}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
                 );
               })}
             </div>
