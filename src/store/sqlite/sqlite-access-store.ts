@@ -1,7 +1,8 @@
 // The AccessStore in the hub's SQLite file, on its own connection (writes are few and small).
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { Account, ApiToken, CollectionConfig, Grant, Organisation } from '../../access/model.ts';
-import type { AccessStore, FeedConfig, StoredStatus } from '../access-store.ts';
+import type {
+  AccessStore, Account, ApiToken, CollectionConfig, FeedConfig, Grant, Organisation, StoredStatus,
+} from '../access-store.ts';
 import { openConnection } from './connection.ts';
 import { ACCESS_SCHEMA } from './access-schema.ts';
 
