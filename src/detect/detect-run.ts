@@ -85,7 +85,9 @@ export async function runDetection(options: DetectRunOptions): Promise<DetectSum
   let busy: Promise<void> = Promise.resolve();
   const upkeep = (): Promise<void> => {
     busy = busy.then(async () => {
-      if (await engine.refresh(store) > 0) attribution.clear();
+      await engine.refresh(store);
+      // Relationships change too (a new attribution): look them up afresh.
+      attribution.clear();
       await recorder.flush(latest - windowSeconds);
       lastRefresh = performance.now();
     });
