@@ -79,7 +79,7 @@ test('the status resource is served again at the status endpoint (§4.3)', async
   assert.deepEqual(reply.body, posted.body);
 });
 
-test('the status resource survives a restart of the server', async () => {
+test('the status resource is kept in the access store', async () => {
   const posted = await hub.post(stored, [indicator()], 'alice');
   const kept = await hub.access.status(posted.body.id);
   assert.deepEqual(JSON.parse(kept!.json), posted.body);
@@ -210,5 +210,50 @@ test('several API roots each serve only their own collections', async () => {
     assert.deepEqual((await multi.get('/two/collections/', 'alice')).body, {});
   } finally {
     await multi.close();
+  }
+});
+
+test('a status resource is served again after the server restarts on the same data directory', async () => {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openAccessStore, openStore } = await import('../../src/store/open-store.ts');
+  const { startHub } = await import('../../src/taxii/server/hub.ts');
+  const { defaultConfig } = await import('../../src/taxii/server/hub-config.ts');
+  const { hashSecret } = await import('../../src/access/secret-hash.ts');
+  const dir = await mkdtemp(join(tmpdir(), 'tocsin-restart-'));
+  const config = { ...defaultConfig(), listen: { host: '127.0.0.1', port: 0 } };
+  const auth = `Basic ${Buffer.from('rob:rob-password-1').toString('base64')}`;
+  const headers = { accept: TAXII, authorization: auth };
+  const run = async <T>(body: (url: string) => Promise<T>): Promise<T> => {
+    const store = await openStore(dir);
+    const access = await openAccessStore(dir);
+    const hub = await startHub({ store, access, config });
+    try {
+      return await body(hub.url);
+    } finally {
+      await hub.close();
+      await access.close();
+      await store.close();
+    }
+  };
+  try {
+    const seed = await openAccessStore(dir);
+    await seed.addOrg({ id: 'o', name: 'O' });
+    await seed.addAccount({ id: 'rob', org: 'o', name: 'Rob' }, await hashSecret('rob-password-1'));
+    const collection = '5d1b3c9e-7a6f-4e2d-9c8b-1a2b3c4d5e6f';
+    await seed.putCollection({ id: collection, apiRoot: 'demo', title: 'c', kind: 'stored', audience: [], community: null, defaultTlp: 'green' });
+    await seed.grant({ collection, principal: 'account:rob', read: true, write: true });
+    await seed.close();
+    const posted = await run(async (url) => {
+      const reply = await fetch(`${url}/demo/collections/${collection}/objects/`, {
+        method: 'POST', headers: { ...headers, 'content-type': TAXII }, body: JSON.stringify({ objects: [indicator()] }),
+      });
+      return reply.json() as Promise<{ id: string }>;
+    });
+    const again = await run(async (url) => (await fetch(`${url}/demo/status/${posted.id}/`, { headers })).json());
+    assert.deepEqual(again, posted);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
