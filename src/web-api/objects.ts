@@ -39,9 +39,25 @@ export const objectsPlugin: FastifyPluginAsync = async (app) => {
       markings: await markingsOf(reader, object),
       provenance: await provenanceOf(reader, object, versions[0]!.dateAdded, latest.suppliedBy?.org === reader.account.org),
       timeline: isActor ? await timelineOf(reader, edges) : null,
+      sightings: await sightingsOf(reader, id),
     };
   });
 };
+
+/** The sightings of this object (an indicator, usually), latest first. */
+async function sightingsOf(reader: Reader, id: string): Promise<{ sighting: ObjectSummary; firstSeen: string | null; lastSeen: string | null; count: number }[]> {
+  // A sighting without where_sighted_refs has no edge in the graph; sightings are few, so read them all.
+  return (await reader.all({ types: ['sighting'], versions: 'latest' }))
+    .map((v) => ({ v, o: JSON.parse(v.json) as Record<string, unknown> }))
+    .filter(({ o }) => o.sighting_of_ref === id)
+    .map(({ v, o }) => ({
+      sighting: summarize(v, o),
+      firstSeen: typeof o.first_seen === 'string' ? o.first_seen : null,
+      lastSeen: typeof o.last_seen === 'string' ? o.last_seen : null,
+      count: typeof o.count === 'number' ? o.count : 1,
+    }))
+    .sort((a, b) => String(b.lastSeen).localeCompare(String(a.lastSeen)));
+}
 
 async function markingsOf(reader: Reader, object: Record<string, unknown>): Promise<Marking[]> {
   const refs = Array.isArray(object.object_marking_refs) ? (object.object_marking_refs as unknown[]).filter((r): r is string => typeof r === 'string') : [];

@@ -74,6 +74,7 @@ describe('web API', () => {
     assert.deepEqual(page.versions[0]!.changes.map((c) => `${c.kind} ${c.property}`), ['added description', 'changed indicator_types']);
     assert.equal(page.markings[0]!.tlp, 'green');
     assert.ok(page.relationships.some((g) => g.kind === 'indicates' && g.direction === 'out'));
+    assert.deepEqual((page as unknown as { sightings: { count: number; lastSeen: string }[] }).sightings.map((x) => [x.count, x.lastSeen]), [[3, '2026-11-21T08:30:00Z']]);
     const group = await (await alice.get(`/api/objects/${LAZARUS}`)).json() as {
       summary: { externalId: string }; relationships: { kind: string; total: number }[]; provenance: { createdBy: { name: string } }; timeline: { kind: string }[];
     };
@@ -143,6 +144,9 @@ describe('web API', () => {
       assert.ok((await response.text()).length > 100);
     }
     assert.equal((await alice.post('/api/advisories/render', { report: DOJ_REPORT, format: 'pdf' })).status, 400);
+    const selection = await (await alice.post('/api/advisories/render', { objects: [LAZARUS], tlp: 'green' })).json() as { title: string; techniques: unknown[] };
+    assert.equal(selection.title, 'Advisory: Lazarus Group');
+    assert.ok(selection.techniques.length > 50);
     assert.equal((await alice.post('/api/advisories/render', { report: 'report--00000000-0000-4000-8000-000000000000' })).status, 404);
     const published = await alice.post('/api/advisories/publish', { report: DOJ_REPORT, tlp: 'green' });
     assert.equal(published.status, 201);

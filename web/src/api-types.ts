@@ -92,6 +92,7 @@ export interface ObjectPage {
     references: { source: string; id: string | null; url: string | null; description: string | null }[];
   };
   timeline: TimelineEntry[] | null;
+  sightings: { sighting: ObjectSummary; firstSeen: string | null; lastSeen: string | null; count: number }[];
 }
 
 export interface MatrixTechnique extends ObjectSummary {

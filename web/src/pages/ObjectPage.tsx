@@ -32,6 +32,7 @@ function ObjectView({ page }: { page: PageData }) {
   const advisory = summary.type === 'report' ? `/advisories?report=${encodeURIComponent(summary.id)}` : `/advisories?objects=${encodeURIComponent(summary.id)}`;
   const sections = [
     ...(actor ? [['techniques', 'Techniques'], ['attribution', 'Attribution'], ['timeline', 'Timeline']] : []),
+    ...(page.sightings.length > 0 ? [['sightings', `Sightings (${page.sightings.length})`]] : []),
     ['relationships', 'Relationships'], ['properties', 'Properties'], ['versions', `Versions (${page.versions.length})`], ['provenance', 'Markings & provenance'],
   ];
   return (
@@ -70,6 +71,21 @@ function ObjectView({ page }: { page: PageData }) {
             ) : <p className="muted">No reports or sightings name it yet.</p>}
           </section>
         </>
+      ) : null}
+      {page.sightings.length > 0 ? (
+        <section id="sightings" aria-labelledby="sightings-h">
+          <h2 id="sightings-h">Sightings on our network</h2>
+          <div className="table-wrap">
+            <table className="data">
+              <thead><tr><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col">Times</th><th scope="col">Sighting</th></tr></thead>
+              <tbody>
+                {page.sightings.map((s) => (
+                  <tr key={s.sighting.id}><td>{formatDate(s.firstSeen)}</td><td>{formatDate(s.lastSeen)}</td><td className="num">{s.count}</td><td><ObjectLink object={s.sighting} showType={false} /></td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       ) : null}
       <section id="relationships" aria-labelledby="relationships-h"><h2 id="relationships-h">Relationships</h2><Relationships groups={page.relationships} /></section>
       <section id="properties" aria-labelledby="properties-h"><h2 id="properties-h">Properties</h2><Properties object={object} /></section>
