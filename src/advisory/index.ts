@@ -2,7 +2,6 @@
 export type * from './advisory.ts';
 export { composeAdvisory, type ComposeOptions } from './compose-advisory.ts';
 export { publishAdvisory, type PublishOptions, type PublishResult } from './publish-advisory.ts';
-export { hubIdentity } from './hub-identity.ts';
 export { renderHtml, escapeHtml } from './render-html.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderStix, stixBundle } from './render-stix.ts';

@@ -5,7 +5,7 @@ import { TLP2_MARKINGS } from '../stix/index.ts';
 import { tlpOfMarking } from '../stix/tlp.ts';
 import type { Advisory, StixObject } from './advisory.ts';
 import { IdentityNotFoundError, ReportRevokedError } from './errors.ts';
-import { hubIdentity } from './hub-identity.ts';
+import { hubIdentity } from '../store/hub-identity.ts';
 import { COMPOSED_PROPERTY } from './compose-advisory.ts';
 import { strings, unique } from './lookup.ts';
 

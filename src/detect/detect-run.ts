@@ -5,7 +5,7 @@ import { alertOf } from './alert.ts';
 import type { AlertSink } from './alert-sinks.ts';
 import { Attribution } from './attribution.ts';
 import { DetectionEngine, type EngineOptions, type LoadReport } from './engine.ts';
-import { hubIdentityId } from './hub-identity.ts';
+import { hubIdentity } from '../store/hub-identity.ts';
 import type { TelemetryInput } from './input/telemetry-inputs.ts';
 import { SightingRecorder, type SightingOptions } from './sightings.ts';
 import { newReadStats, readTelemetry, type ReadOptions } from './telemetry-reader.ts';
@@ -46,7 +46,7 @@ export interface DetectSummary {
 export async function runDetection(options: DetectRunOptions): Promise<DetectSummary> {
   const started = performance.now();
   const { store } = options;
-  const hub = await hubIdentityId(store);
+  const hub = (await hubIdentity(store)).id as string;
   const engine = new DetectionEngine(options.engine);
   const load = await engine.loadFrom(store);
   const recorder = new SightingRecorder(store, hub, options.sightings);

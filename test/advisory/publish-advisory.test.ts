@@ -2,7 +2,7 @@ import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { composeAdvisory } from '../../src/advisory/compose-advisory.ts';
 import { publishAdvisory } from '../../src/advisory/publish-advisory.ts';
-import { hubIdentity } from '../../src/advisory/hub-identity.ts';
+import { hubIdentity } from '../../src/store/hub-identity.ts';
 import { IdentityNotFoundError } from '../../src/advisory/errors.ts';
 import { validateObject } from '../../src/stix/index.ts';
 import { tlpLevelOf } from '../../src/stix/tlp.ts';
