@@ -33,6 +33,7 @@ export class SqliteStore implements Store {
   readonly #db: Db;
   readonly #statements: ReturnType<typeof prepare>;
   readonly #writer: WriterClient;
+  readonly #cache = new Map<string, Statement>();
   /** Settles when the open write batch ends; other writes wait so they cannot join (and share the fate of) it. */
   #batchEnded: Promise<void> = Promise.resolve();
 
@@ -40,6 +41,20 @@ export class SqliteStore implements Store {
     this.#db = openConnection(file);
     this.#statements = prepare(this.#db);
     this.#writer = new WriterClient(file);
+  }
+
+  /**
+   * Queries are built from their filters, so their SQL varies; the same shapes recur (every TAXII page of a
+   * collection), so prepared statements are kept by their text, a bounded number of them.
+   */
+  #prepared(sql: string): Statement {
+    let statement = this.#cache.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      if (this.#cache.size >= 256) this.#cache.delete(this.#cache.keys().next().value!);
+      this.#cache.set(sql, statement);
+    }
+    return statement;
   }
 
   prepareWrites(): void {
@@ -78,7 +93,7 @@ export class SqliteStore implements Store {
     if (addedAfter !== undefined && Number.isNaN(addedAfter)) throw new InvalidTimestampError('addedAfter', query.addedAfter!);
     const { sql, params } = buildQuery(query, addedAfter, decodeCursor(query.cursor));
     const limit = query.limit ?? Number.MAX_SAFE_INTEGER;
-    const rows = this.#db.prepare(sql).all(...params, Math.min(limit + 1, Number.MAX_SAFE_INTEGER)) as VersionRow[];
+    const rows = this.#prepared(sql).all(...params, Math.min(limit + 1, Number.MAX_SAFE_INTEGER)) as VersionRow[];
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     return { versions: page.map(toVersion), next: more ? encodeCursor(page[page.length - 1]!.added!) : null };
@@ -89,7 +104,7 @@ export class SqliteStore implements Store {
     const ids = [...new Set(versions.map((v) => v.id))];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = this.#db.prepare(`SELECT id, version_key FROM versions WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+      const rows = this.#prepared(`SELECT id, version_key FROM versions WHERE id IN (${chunk.map(() => '?').join(', ')})`)
         .all(...chunk) as { id: string; version_key: string }[];
       for (const row of rows) stored.add(`${row.id} ${row.version_key}`);
     }
@@ -153,11 +168,11 @@ export class SqliteStore implements Store {
       params.push(...visible.params);
     }
     const from = `FROM search JOIN versions v ON v.seq = search.rowid WHERE ${where.join(' AND ')}`;
-    const facets = this.#db.prepare(`SELECT v.type AS type, count(*) AS count ${from} GROUP BY v.type ORDER BY count DESC, v.type`)
+    const facets = this.#prepared(`SELECT v.type AS type, count(*) AS count ${from} GROUP BY v.type ORDER BY count DESC, v.type`)
       .all(...params) as TypeCount[];
     const types = query.types ?? [];
     const typeFilter = types.length > 0 ? ` AND v.type IN (${types.map(() => '?').join(', ')})` : '';
-    const rows = this.#db.prepare(
+    const rows = this.#prepared(
       `SELECT ${VERSION_COLUMNS} ${from}${typeFilter} ORDER BY bm25(search, 50.0, 20.0, 1.0, 20.0), v.seq LIMIT ?`,
     ).all(...params, ...types, query.limit ?? 50) as VersionRow[];
     return { hits: rows.map(toVersion), facets };
