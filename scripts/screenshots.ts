@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { ANALYST, DOJ_REPORT, LAZARUS, startWebHub } from '../test/web-api/web-hub.ts';
+import { ANALYST, DOJ_REPORT, GREEN_INDICATOR, LAZARUS, startWebHub } from '../test/web-api/web-hub.ts';
 import { browserMissing, launchChromium } from '../test/e2e/browser.ts';
 import { ensureBuilt } from '../test/e2e/ensure-built.ts';
 import { WEB_DIST } from '../src/web-api/web-api.ts';
@@ -21,7 +21,8 @@ const browser = await launchChromium();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage();
   const shot = async (name: string, target?: Page | ReturnType<Page['locator']>): Promise<void> => {
-    await page.waitForLoadState('networkidle');
+    // The hub runs in this process, so a long render can delay the browser's events: settle, but do not insist.
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
     await (target ?? page).screenshot({ path: `${OUT}${name}.png` });
     process.stdout.write(`docs/screenshots/${name}.png\n`);
   };
@@ -45,7 +46,10 @@ try {
   await page.locator('#techniques').scrollIntoViewIfNeeded();
   await shot('matrix', page.locator('#techniques'));
   await shot('attribution', page.locator('#attribution'));
-  await shot('relationships-and-versions', page.locator('#relationships'));
+  await shot('relationships', page.locator('#relationships'));
+  await page.goto(`${hub.url}/objects/${GREEN_INDICATOR}`);
+  await page.locator('#versions table.changes').waitFor();
+  await shot('versions', page.locator('#versions'));
 
   await page.goto(`${hub.url}/graph/${LAZARUS}`);
   await page.locator('.graph-canvas canvas').first().waitFor();
@@ -68,13 +72,13 @@ try {
   await phone.getByRole('heading', { name: 'Overview' }).waitFor();
   await phone.goto(`${hub.url}/objects/${LAZARUS}`);
   await phone.locator('.technique.used').first().waitFor();
-  await phone.waitForLoadState('networkidle');
+  await phone.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
   await phone.locator('#techniques').scrollIntoViewIfNeeded();
   await phone.screenshot({ path: `${OUT}phone-matrix.png` });
   process.stdout.write('docs/screenshots/phone-matrix.png\n');
   await phone.goto(`${hub.url}/objects/${LAZARUS}#attribution`);
   await phone.locator('.disputed').waitFor();
-  await phone.waitForLoadState('networkidle');
+  await phone.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
   await phone.locator('#attribution').scrollIntoViewIfNeeded();
   await phone.screenshot({ path: `${OUT}phone-attribution.png` });
   process.stdout.write('docs/screenshots/phone-attribution.png\n');

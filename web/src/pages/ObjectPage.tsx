@@ -87,7 +87,7 @@ function ObjectView({ page }: { page: PageData }) {
           </div>
         </section>
       ) : null}
-      <section id="relationships" aria-labelledby="relationships-h"><h2 id="relationships-h">Relationships</h2><Relationships groups={page.relationships} /></section>
+      <section id="relationships" aria-labelledby="relationships-h"><h2 id="relationships-h">Relationships</h2><Relationships groups={page.relationships} name={summary.name || summary.type} /></section>
       <section id="properties" aria-labelledby="properties-h"><h2 id="properties-h">Properties</h2><Properties object={object} /></section>
       <section id="versions" aria-labelledby="versions-h"><h2 id="versions-h">Versions</h2><Versions versions={page.versions} /></section>
       <section id="provenance" aria-labelledby="provenance-h">

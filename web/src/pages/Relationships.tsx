@@ -5,19 +5,20 @@ import { Link, objectPath } from '../router.tsx';
 
 const OPEN_UP_TO = 12;
 
-function heading(group: RelationshipGroup): string {
-  const kind = group.kind.replace(/_refs?$/, '').replace(/_/g, ' ');
-  if (group.relationship) return group.direction === 'out' ? `${kind} →` : `← ${kind} (by others)`;
-  return group.direction === 'out' ? `refers to (${kind})` : `referred to by (${kind})`;
+/** Read as a sentence about the object: "Lazarus Group uses …", "… indicates Lazarus Group". */
+function heading(group: RelationshipGroup, name: string): string {
+  const kind = group.kind.replace(/_refs?$/, '').replace(/[_-]/g, ' ');
+  if (group.relationship) return group.direction === 'out' ? `${name} ${kind} …` : `… ${kind} ${name}`;
+  return group.direction === 'out' ? `${name} refers to (${kind})` : `Referred to by (${kind})`;
 }
 
-export function Relationships({ groups }: { groups: RelationshipGroup[] }) {
+export function Relationships({ groups, name }: { groups: RelationshipGroup[]; name: string }) {
   if (groups.length === 0) return <p className="muted">No relationships you may see.</p>;
   return (
     <div className="relationship-groups">
       {groups.map((g) => (
         <details key={`${g.kind}${g.direction}`} open={g.total <= OPEN_UP_TO}>
-          <summary><strong>{heading(g)}</strong> <span className="count">{g.total}</span></summary>
+          <summary><strong>{heading(g, name)}</strong> <span className="count">{g.total}</span></summary>
           <ul className="plain related">
             {g.items.map((item, i) => (
               <li key={`${item.other.id}${i}`}>
