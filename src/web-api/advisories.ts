@@ -12,6 +12,8 @@ import type { Reader } from './reader.ts';
 import { readerOf } from './signed-in.ts';
 import { summarize } from './summary.ts';
 
+const PREVIEW_INDICATORS = 20;
+
 interface AdvisoryRequest {
   report?: unknown;
   objects?: unknown;
@@ -39,7 +41,7 @@ export const advisoriesPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = asyn
     if (format !== 'json' && !(ADVISORY_FORMATS as readonly unknown[]).includes(format)) {
       throw new WebApiError('bad-request', `format must be json or one of ${ADVISORY_FORMATS.join(', ')}`);
     }
-    const advisory = await compose(readerOf(request), body);
+    const advisory = await composeRecent(readerOf(request), body, ctx.now());
     if (format === 'json') return preview(advisory);
     const text = renderAdvisory(advisory, format as AdvisoryFormat);
     const extension = format === 'stix' ? 'json' : format;
@@ -72,6 +74,23 @@ export const advisoriesPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = asyn
   });
 };
 
+// The page asks for the preview and then the HTML of the same advisory; composing a large one takes a second or two.
+const RECENT_MS = 30_000;
+const recent = new Map<string, { at: number; advisory: Promise<Advisory> }>();
+
+/** The same reader asking for the same advisory within seconds gets the one just composed. */
+function composeRecent(reader: Reader, body: AdvisoryRequest, now: number): Promise<Advisory> {
+  const { format: _format, ...scope } = body;
+  const key = `${reader.key}|${JSON.stringify(scope)}`;
+  const hit = recent.get(key);
+  if (hit && now - hit.at < RECENT_MS) return hit.advisory;
+  for (const [k, v] of recent) if (now - v.at >= RECENT_MS) recent.delete(k);
+  const advisory = compose(reader, body);
+  recent.set(key, { at: now, advisory });
+  advisory.catch(() => recent.delete(key));
+  return advisory;
+}
+
 async function compose(reader: Reader, body: AdvisoryRequest): Promise<Advisory> {
   const tlp = body.tlp === undefined || body.tlp === null || body.tlp === '' ? undefined : body.tlp;
   if (tlp !== undefined && !(TLP_LEVELS as readonly unknown[]).includes(tlp)) throw new WebApiError('bad-request', `tlp must be one of ${TLP_LEVELS.join(', ')}`);
@@ -93,10 +112,10 @@ async function compose(reader: Reader, body: AdvisoryRequest): Promise<Advisory>
   }
 }
 
-/** What the page shows before a download: the advisory's parts, without the raw STIX it carries. */
-function preview(advisory: Advisory): Omit<Advisory, 'report' | 'objects' | 'context'> & { objectCount: number } {
-  const { report: _report, objects, context: _context, ...rest } = advisory;
-  return { ...rest, objectCount: objects.length };
+/** What the page shows before a download: the advisory's parts, without the raw STIX and with a sample of indicators. */
+function preview(advisory: Advisory): Omit<Advisory, 'report' | 'objects' | 'context'> & { objectCount: number; indicatorCount: number } {
+  const { report: _report, objects, context: _context, indicators, ...rest } = advisory;
+  return { ...rest, indicators: indicators.slice(0, PREVIEW_INDICATORS), indicatorCount: indicators.length, objectCount: objects.length };
 }
 
 function fileName(title: string): string {

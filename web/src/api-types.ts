@@ -162,7 +162,9 @@ export interface AdvisoryPreview {
   actors: { id: string; name: string; aliases: string[]; attackId: string | null }[];
   techniques: { id: string; attackId: string | null; name: string; tactics: string[] }[];
   software: { id: string; name: string; kind: string }[];
+  /** A sample; `indicatorCount` says how many the advisory has. */
   indicators: unknown[];
+  indicatorCount: number;
   mitigations: unknown[];
   attributions: unknown[];
   withheld: { id: string }[];

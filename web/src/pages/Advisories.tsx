@@ -109,7 +109,7 @@ function Composed({ source, tlp, title }: { source: { report: string } | { objec
             <li><strong>{a.actors.length}</strong> actors</li>
             <li><strong>{a.techniques.length}</strong> techniques</li>
             <li><strong>{a.software.length}</strong> malware and tools</li>
-            <li><strong>{a.indicators.length}</strong> indicators</li>
+            <li><strong>{a.indicatorCount}</strong> indicators</li>
             <li><strong>{a.mitigations.length}</strong> mitigations</li>
             <li><strong>{a.attributions.length}</strong> attributions</li>
           </ul>
