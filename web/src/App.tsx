@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SessionAccount } from './api-types.ts';
 import { currentAccount, onSignedOut, sessionToken, signOut } from './api.ts';
 import { Layout } from './components/Layout.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Loading } from './components/Status.tsx';
 import { setUnmarkedLevel } from './components/Tlp.tsx';
 import { useLocation } from './router.tsx';
@@ -32,14 +33,23 @@ export function App() {
   if (session.state === 'checking') return <main className="sign-in"><Loading what="your session" /></main>;
   if (session.state === 'signed-out') return <SignIn notice={session.notice} onSignedIn={(account) => setSession({ state: 'signed-in', account })} />;
   const leave = (): void => { void signOut().finally(() => setSession({ state: 'signed-out', notice: 'Signed out.' })); };
-  return <Layout account={session.account} onSignOut={leave}><Page /></Layout>;
+  return <Layout account={session.account} onSignOut={leave}><RoutedPage /></Layout>;
 }
+
+function RoutedPage() {
+  const { path, query } = useLocation();
+  return <ErrorBoundary resetKey={`${path}?${query.toString()}`}><Page /></ErrorBoundary>;
+}
+
+const TITLES: Record<string, string> = { '/': 'Overview', '/search': 'Search', '/sightings': 'Sightings', '/advisories': 'Advisories' };
 
 function Page() {
   const { path, query } = useLocation();
   useEffect(() => {
     // Moves focus to the new page so keyboard and screen-reader users start at its top.
     document.getElementById('main')?.focus({ preventScroll: true });
+    // Object pages name themselves once loaded.
+    if (TITLES[path]) document.title = `${TITLES[path]} · Tocsin`;
   }, [path]);
   const object = /^\/objects\/([^/]+)$/.exec(path);
   if (object) return <ObjectPage id={decodeURIComponent(object[1]!)} />;

@@ -8,14 +8,23 @@ import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
 const VISIT_KEY = 'tocsin.lastVisit';
+const SINCE_KEY = 'tocsin.since';
+
+/**
+ * When the previous visit began: fixed for this tab's session, so coming back to the overview keeps counting from
+ * the last visit rather than from a minute ago. The session's start becomes the next visit's "since".
+ */
+function visitSince(): string | null {
+  const fixed = sessionStorage.getItem(SINCE_KEY);
+  if (fixed !== null) return fixed === '' ? null : fixed;
+  const previous = localStorage.getItem(VISIT_KEY);
+  sessionStorage.setItem(SINCE_KEY, previous ?? '');
+  localStorage.setItem(VISIT_KEY, new Date().toISOString());
+  return previous;
+}
 
 export function Home() {
-  // The previous visit, read once: this visit becomes the next one's "since".
-  const [since] = useState(() => {
-    const previous = localStorage.getItem(VISIT_KEY);
-    localStorage.setItem(VISIT_KEY, new Date().toISOString());
-    return previous;
-  });
+  const [since] = useState(visitSince);
   const loaded = useApi(() => getJson<HomeData>(`/api/home${since ? `?since=${encodeURIComponent(since)}` : ''}`), [since]);
   return (
     <Show loaded={loaded} what="the overview">

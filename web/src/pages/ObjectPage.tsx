@@ -1,4 +1,5 @@
 // An object's page: TLP banner, what it is, and for actors their techniques, attribution and timeline; then every detail.
+import { useEffect } from 'react';
 import type { ObjectPage as PageData } from '../api-types.ts';
 import { getJson } from '../api.ts';
 import { Show } from '../components/Status.tsx';
@@ -26,6 +27,7 @@ export function ObjectPage({ id }: { id: string }) {
 
 function ObjectView({ page }: { page: PageData }) {
   const { summary, object } = page;
+  useEffect(() => { document.title = `${summary.name || summary.id} · Tocsin`; }, [summary]);
   const actor = ACTOR_TYPES.has(summary.type);
   const aliases = Array.isArray(object.aliases) ? (object.aliases as string[]).filter((a) => a !== summary.name) : [];
   const description = typeof object.description === 'string' ? readable(object.description) : '';
