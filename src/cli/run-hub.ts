@@ -9,6 +9,8 @@ import { startHub } from '../taxii/server/hub.ts';
 import { ConfigError } from '../taxii/server/hub-config.ts';
 import { ensureDemoCollections } from '../taxii/server/demo-collections.ts';
 import { webApi, WEB_DIST } from '../web-api/web-api.ts';
+import { collectionFromEnv, WebSettingError } from '../web-api/web-settings.ts';
+import type { CollectionRef } from '../web-api/context.ts';
 
 export interface RunHubOptions {
   /** Create the demo API root's collections on first run. */
@@ -25,9 +27,9 @@ export async function runHub(store: Store, access: AccessStore, opts: Record<str
   let hub;
   try {
     hub = await startHub({ store, access, config, logger: { level: (opts.logLevel as string | undefined) ?? 'warn' },
-      extensions: [webApi({ store, access, staticDir: WEB_DIST })] });
+      extensions: [webApi({ store, access, staticDir: WEB_DIST, ...webCollections() })] });
   } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
+    if (err instanceof ConfigError || err instanceof WebSettingError) throw new UsageError(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`${config.listen.host}:${config.listen.port} is already in use; choose another with --listen`);
     throw err;
   }
@@ -67,6 +69,13 @@ export async function runHub(store: Store, access: AccessStore, opts: Record<str
   await hub.close();
   io.stdout.write('TAXII server stopped.\n');
   return 0;
+}
+
+/** The web UI's view and publishing collections, when the environment names others than the demo's. */
+function webCollections(): { view?: CollectionRef; publishTo?: CollectionRef } {
+  const view = collectionFromEnv(process.env, 'TOCSIN_WEB_VIEW');
+  const publishTo = collectionFromEnv(process.env, 'TOCSIN_WEB_PUBLISH');
+  return { ...(view ? { view } : {}), ...(publishTo ? { publishTo } : {}) };
 }
 
 function stopSignal(): Promise<string> {

@@ -30,6 +30,10 @@ export async function readerFor(ctx: WebApiContext, account: Account): Promise<R
     throw new WebApiError('forbidden',
       `account ${account.id} may not read the knowledge base (collection ${ctx.view.collection} of API root ${ctx.view.apiRoot}); ask the hub's operator for the read right`);
   }
+  // A stored collection holds some versions of some objects; the UI's search and graph read the knowledge base whole.
+  if (collection.kind !== 'view') {
+    throw new WebApiError('forbidden', `the web UI reads through a view collection, and ${ctx.view.apiRoot}/${ctx.view.collection} is a stored one; set TOCSIN_WEB_VIEW to a view`);
+  }
   const visibility = visibilityFor(account, collection, await ctx.access.identitiesOf(account.org));
   return new Reader(ctx.store, account, visibility, collection.filter ? viewQuery(collection.filter, ctx.now()) : {});
 }

@@ -11,6 +11,7 @@ import { startHub, type RunningHub } from '../../src/taxii/server/hub.ts';
 import { ensureDemoCollections } from '../../src/taxii/server/demo-collections.ts';
 import { loadDemoOnce } from '../../src/cli/start.ts';
 import { webApi, WEB_DIST } from '../../src/web-api/web-api.ts';
+import type { CollectionRef } from '../../src/web-api/context.ts';
 
 export const LAZARUS = 'intrusion-set--c93fccb1-e8e8-42cf-ae33-2ad1d183913a';
 export const DOJ_REPORT = 'report--d76d7fc1-e98f-4c16-ac7f-ffb2c1b70227';
@@ -41,7 +42,7 @@ export interface WebHub {
   close(): Promise<void>;
 }
 
-export async function startWebHub(options: { staticDir?: string | null } = {}): Promise<WebHub> {
+export async function startWebHub(options: { staticDir?: string | null; view?: CollectionRef } = {}): Promise<WebHub> {
   const dir = mkdtempSync(join(tmpdir(), 'tocsin-web-'));
   const store = await openStore(dir);
   const access = await openAccessStore(dir);
@@ -60,7 +61,7 @@ export async function startWebHub(options: { staticDir?: string | null } = {}): 
   await access.grant({ collection: view!.id, principal: `org:${PARTNER.org}`, read: true, write: false });
   const hub = await startHub({
     store, access, config, logger: false,
-    extensions: [webApi({ store, access, staticDir: options.staticDir === undefined ? null : options.staticDir ?? WEB_DIST })],
+    extensions: [webApi({ store, access, staticDir: options.staticDir === undefined ? null : options.staticDir ?? WEB_DIST, ...(options.view ? { view: options.view } : {}) })],
   });
   return {
     url: hub.url, hub, store, access,
