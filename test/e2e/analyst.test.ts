@@ -23,8 +23,8 @@ describe('analyst UI in a browser', { skip: missing ?? false }, () => {
     await hub?.close();
   });
 
-  async function signedIn(person: { account: string; password: string }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+  async function signedIn(person: { account: string; password: string }, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage();
     await page.goto(`${hub.url}/`);
     // By keyboard: the form must work without a mouse.
     await page.focus('#account');
@@ -110,6 +110,21 @@ describe('analyst UI in a browser', { skip: missing ?? false }, () => {
     // Asked for by its id, a TLP:RED object is "not found", like one that does not exist.
     await page.goto(`${hub.url}/objects/${RED_IDS.report}`);
     await page.getByText('It does not exist, or your account may not see it.').waitFor();
+    await page.context().close();
+  });
+
+  it('fits a phone: no page scrolls sideways, the matrix stacks its tactics', async () => {
+    const page = await signedIn(ANALYST, { width: 390, height: 844 });
+    for (const [path, marker] of [['/', 'Most active threat actors'], ['/search?q=Lazarus', 'Lazarus Group'], [`/objects/${LAZARUS}`, 'Disagrees'], [`/advisories?report=${DOJ_REPORT}`, 'Download Markdown']] as const) {
+      await page.goto(`${hub.url}${path}`);
+      await page.getByText(marker).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+    }
+    await page.goto(`${hub.url}/objects/${LAZARUS}`);
+    await page.locator('.technique.used').first().waitFor();
+    const [first, second] = await page.locator('.matrix-column').evaluateAll((columns) => columns.slice(0, 2).map((c) => c.getBoundingClientRect().top));
+    assert.ok(second! > first!, 'tactics are stacked, not side by side');
     await page.context().close();
   });
 });
