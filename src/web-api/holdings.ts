@@ -56,9 +56,10 @@ function summarizeAll(versions: StoredVersion[], now: number): Holdings {
   const newest = (list: StoredVersion[]): StoredVersion[] => [...list].sort((a, b) => b.dateAdded.localeCompare(a.dateAdded));
   const recent = {} as Record<RecentKind, ObjectSummary[]>;
   const added = {} as Record<RecentKind, string[]>;
+  const byId = new Map(versions.map((v) => [v.id, v]));
   for (const kind of RECENT_KINDS) {
     const sorted = newest(byKind[kind]);
-    recent[kind] = sorted.slice(0, RECENT_SHOWN).map((v) => summarize(v));
+    recent[kind] = sorted.slice(0, RECENT_SHOWN).map((v) => (kind === 'sighting' ? sightingSummary(v, byId) : summarize(v)));
     added[kind] = sorted.map((v) => v.dateAdded);
   }
   const ranked = [...actors.values()]
@@ -71,4 +72,14 @@ function summarizeAll(versions: StoredVersion[], now: number): Holdings {
     .slice(0, ACTORS_SHOWN);
   const countList = [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
   return { counts: countList, total: versions.length, actors: ranked, recent, added, at: now };
+}
+
+/** A sighting is named for what was seen: "inqu-lazarus.icu seen 5×". */
+function sightingSummary(version: StoredVersion, byId: Map<string, StoredVersion>): ObjectSummary {
+  const sighting = JSON.parse(version.json) as Record<string, unknown>;
+  const summary = summarize(version, sighting);
+  const seen = typeof sighting.sighting_of_ref === 'string' ? byId.get(sighting.sighting_of_ref) : undefined;
+  if (!seen) return summary;
+  const times = typeof sighting.count === 'number' ? sighting.count : 1;
+  return { ...summary, name: `${summarize(seen).name} seen ${times}×` };
 }

@@ -49,7 +49,7 @@ describe('web API', () => {
     assert.ok(home.counts.find((c) => c.type === 'intrusion-set')!.count >= 4);
     assert.equal(home.actors[0]!.name, 'Lazarus Group');
     assert.ok(home.newSince.report >= 2);
-    assert.equal(home.newSince.sighting, 1);
+    assert.ok(home.newSince.sighting >= 1);
   });
 
   it('search finds the group by name, alias and ATT&CK id, first, with type facets', async () => {

@@ -48,6 +48,7 @@ export async function startWebHub(options: { staticDir?: string | null; view?: C
   const access = await openAccessStore(dir);
   await loadDemoOnce(store);
   await store.put(fixtureObjects().map((object) => ({ object })));
+  await store.put((await demoSightings(store)).map((object) => ({ object })));
   for (const id of Object.values(RED_IDS)) await store.setRecipients(id, [`account:${ANALYST.account}`]);
   const config = { ...defaultConfig(), listen: { host: '127.0.0.1', port: 0 } };
   const [view] = await ensureDemoCollections(access, config);
@@ -112,6 +113,24 @@ function fixtureObjects(): Record<string, unknown>[] {
       first_seen: '2026-11-21T08:00:00Z', last_seen: '2026-11-21T08:30:00Z', object_marking_refs: [GREEN],
     },
   ];
+}
+
+/** A few earlier sightings of demo indicators of other groups, so the sightings view has something to compare. */
+async function demoSightings(store: Store): Promise<Record<string, unknown>[]> {
+  const sightings: Record<string, unknown>[] = [];
+  let n = 0;
+  for (const [text, count] of [['bluenoroff', 12], ['kimsuky', 1], ['lazarus', 5]] as const) {
+    const { hits } = await store.search({ text, types: ['indicator'], limit: 1 });
+    const indicator = hits[0];
+    if (!indicator) continue;
+    n++;
+    sightings.push({
+      type: 'sighting', spec_version: '2.1', id: `sighting--0b0e5a52-7c39-4d5e-9a8e-2f1d3c4b5a8${n}`,
+      created: '2026-11-1' + n + 'T10:00:00.000Z', modified: '2026-11-1' + n + 'T10:00:00.000Z', sighting_of_ref: indicator.id, count,
+      first_seen: `2026-11-0${n}T06:00:00Z`, last_seen: `2026-11-1${n}T09:00:00Z`, object_marking_refs: [GREEN],
+    });
+  }
+  return sightings;
 }
 
 /** Signs in over HTTP and returns a fetch that carries the session. */

@@ -16,7 +16,7 @@ export function Sightings() {
         ) : (
           <div className="table-wrap">
             <table className="data">
-              <caption>{data.total} sightings{data.total > data.sightings.length ? `, the latest ${data.sightings.length} shown` : ''}</caption>
+              <caption>{data.total} {data.total === 1 ? 'sighting' : 'sightings'}{data.total > data.sightings.length ? `, the latest ${data.sightings.length} shown` : ''}</caption>
               <thead><tr><th scope="col">Last seen</th><th scope="col">First seen</th><th scope="col">Times</th><th scope="col">Indicator</th><th scope="col">Points to</th><th scope="col">Sighting</th></tr></thead>
               <tbody>
                 {data.sightings.map((s) => (
