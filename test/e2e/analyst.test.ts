@@ -49,6 +49,7 @@ describe('analyst UI in a browser', { skip: missing ?? false }, () => {
     assert.ok(await page.locator('.technique.used').count() > 50, 'the matrix highlights the techniques the group uses');
     assert.equal(await page.getByRole('heading', { name: /^Initial Access/ }).count(), 1);
     await page.locator('.disputed').waitFor();
+    await page.getByRole('link', { name: 'Attribution disputed' }).waitFor();
     const attribution = await page.locator('#attribution').innerText();
     assert.match(attribution, /United States Department of Justice/);
     assert.match(attribution, /The ministry denies the attribution/);

@@ -3,14 +3,18 @@ import type { Attribution, Claim, Opinion } from '../api-types.ts';
 import { getJson } from '../api.ts';
 import { Show } from '../components/Status.tsx';
 import { formatDate, ObjectLink } from '../components/ObjectLink.tsx';
-import { useApi } from '../use-api.ts';
+import { useApi, type Loaded } from '../use-api.ts';
 import { readable } from '../readable.ts';
 
-export function AttributionSection({ id }: { id: string }) {
-  const loaded = useApi(() => getJson<Attribution>(`/api/attribution/${encodeURIComponent(id)}`), [id]);
+/** The object's attribution claims; the page loads them once for its head and this section. */
+export function useAttribution(id: string, wanted: boolean): Loaded<Attribution | null> {
+  return useApi(() => (wanted ? getJson<Attribution>(`/api/attribution/${encodeURIComponent(id)}`) : Promise.resolve(null)), [id, wanted]);
+}
+
+export function AttributionSection({ loaded }: { loaded: Loaded<Attribution | null> }) {
   return (
     <Show loaded={loaded} what="the attribution">
-      {(result) => result.claims.length === 0 ? <p className="muted">No attribution claims or reports name it.</p> : (
+      {(result) => result === null || result.claims.length === 0 ? <p className="muted">No attribution claims or reports name it.</p> : (
         <div className="attribution">
           {result.disputed ? <p className="disputed" role="note"><strong>Disputed.</strong> At least one source disagrees with an attribution below.</p> : null}
           {result.claims.map((claim) => <ClaimRow key={claim.claim.id} claim={claim} />)}

@@ -9,7 +9,7 @@ import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { readable } from '../readable.ts';
 import { MatrixSection } from './MatrixSection.tsx';
-import { AttributionSection } from './AttributionSection.tsx';
+import { AttributionSection, useAttribution } from './AttributionSection.tsx';
 import { Relationships } from './Relationships.tsx';
 import { Versions } from './Versions.tsx';
 import { Properties } from './Properties.tsx';
@@ -29,6 +29,8 @@ function ObjectView({ page }: { page: PageData }) {
   const { summary, object } = page;
   useEffect(() => { document.title = `${summary.name || summary.id} · Tocsin`; }, [summary]);
   const actor = ACTOR_TYPES.has(summary.type);
+  const attribution = useAttribution(summary.id, actor);
+  const disputed = attribution.state === 'ready' && attribution.data?.disputed === true;
   const aliases = Array.isArray(object.aliases) ? (object.aliases as string[]).filter((a) => a !== summary.name) : [];
   const description = typeof object.description === 'string' ? readable(object.description) : '';
   const advisory = summary.type === 'report' ? `/advisories?report=${encodeURIComponent(summary.id)}` : `/advisories?objects=${encodeURIComponent(summary.id)}`;
@@ -44,6 +46,7 @@ function ObjectView({ page }: { page: PageData }) {
         <p className="kicker"><TypeTag type={summary.type} /> {summary.externalId ? <span className="external-id">{summary.externalId}</span> : null} {summary.revoked ? <span className="revoked-tag">revoked</span> : null}</p>
         <h1>{summary.name || summary.id}</h1>
         {aliases.length > 0 ? <p className="aliases">Also known as {aliases.join(', ')}</p> : null}
+        {disputed ? <p className="disputed-chip"><a href="#attribution">Attribution disputed</a>: a source disagrees with a claim about it.</p> : null}
         {typeof object.pattern === 'string' ? <code className="pattern big">{object.pattern}</code> : null}
         {description ? <p className="description">{description}</p> : null}
         <div className="actions">
@@ -57,7 +60,7 @@ function ObjectView({ page }: { page: PageData }) {
       {actor ? (
         <>
           <section id="techniques" aria-labelledby="techniques-h"><h2 id="techniques-h">ATT&amp;CK techniques</h2><MatrixSection id={summary.id} /></section>
-          <section id="attribution" aria-labelledby="attribution-h"><h2 id="attribution-h">Attribution: who says so, who disputes it</h2><AttributionSection id={summary.id} /></section>
+          <section id="attribution" aria-labelledby="attribution-h"><h2 id="attribution-h">Attribution: who says so, who disputes it</h2><AttributionSection loaded={attribution} /></section>
           <section id="timeline" aria-labelledby="timeline-h">
             <h2 id="timeline-h">Timeline of reports and sightings</h2>
             {page.timeline && page.timeline.length > 0 ? (
