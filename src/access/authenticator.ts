@@ -2,12 +2,15 @@
 import { createHash } from 'node:crypto';
 import type { AccessStore } from '../store/access-store.ts';
 import type { Account } from './model.ts';
-import { parseAuthorization } from './credentials.ts';
+import { parseAuthorization, type Credentials } from './credentials.ts';
+import { FailureThrottle } from './failure-throttle.ts';
 import { hashSecret, newSecret, verifySecret } from './secret-hash.ts';
 
 export type Authentication =
   | { outcome: 'anonymous' }
   | { outcome: 'rejected' }
+  /** Too many recent failures for these credentials from this client; `retryAfter` is in seconds. */
+  | { outcome: 'throttled'; retryAfter: number }
   | { outcome: 'authenticated'; account: Account };
 
 /** Most recent verifications kept; enough for every active partner, small enough to never matter. */
@@ -23,12 +26,27 @@ export class Authenticator {
   /** A hash of nothing anyone knows, checked against when the account or token does not exist. */
   readonly #dummy: Promise<string> = hashSecret(newSecret());
 
-  constructor(private readonly access: AccessStore) {}
+  readonly #throttle: FailureThrottle;
 
-  async authenticate(header: string | undefined): Promise<Authentication> {
+  constructor(private readonly access: AccessStore, private readonly now: () => number = Date.now) {
+    this.#throttle = new FailureThrottle(undefined, now);
+  }
+
+  /** `client` (e.g. the remote address) keys the failure throttle together with the account or token. */
+  async authenticate(header: string | undefined, client = ''): Promise<Authentication> {
     const credentials = parseAuthorization(header);
     if (credentials === null) return { outcome: 'anonymous' };
     if (credentials === undefined) return { outcome: 'rejected' };
+    const key = `${client} ${credentials.scheme === 'basic' ? `account:${credentials.account}` : `token:${credentials.tokenId}`}`;
+    const retryAfter = this.#throttle.retryAfter(key);
+    if (retryAfter > 0) return { outcome: 'throttled', retryAfter };
+    const result = await this.#verify(credentials);
+    if (result.outcome === 'authenticated') this.#throttle.succeed(key);
+    else this.#throttle.fail(key);
+    return result;
+  }
+
+  async #verify(credentials: Credentials): Promise<Authentication> {
     let accountId: string;
     let hash: string | null;
     let secret: string;
@@ -38,7 +56,7 @@ export class Authenticator {
       secret = credentials.password;
     } else {
       const found = await this.access.token(credentials.tokenId);
-      if (!found || found.token.revoked) return { outcome: 'rejected' };
+      if (!found || found.token.revoked || expired(found.token.expires, this.now())) return { outcome: 'rejected' };
       accountId = found.token.account;
       hash = found.hash;
       secret = credentials.secret;
@@ -61,4 +79,8 @@ export class Authenticator {
     this.#verified.set(key, true);
     return true;
   }
+}
+
+function expired(expires: string | undefined, now: number): boolean {
+  return expires !== undefined && Date.parse(expires) <= now;
 }

@@ -19,6 +19,8 @@ export interface ApiToken {
   account: string;
   created: string;
   revoked: boolean;
+  /** After this instant the token no longer authenticates (web sessions); absent for tokens that do not expire. */
+  expires?: string;
 }
 
 /** A saved filter over the whole knowledge base; every present field narrows the view. */

@@ -1,7 +1,7 @@
 // The web API's error: an HTTP status and a stable code, sent as JSON `{ error, message }`.
 
 export type WebApiErrorCode =
-  | 'bad-request' | 'authentication-required' | 'credentials-rejected' | 'forbidden' | 'not-found' | 'internal';
+  | 'bad-request' | 'authentication-required' | 'credentials-rejected' | 'forbidden' | 'not-found' | 'too-many-attempts' | 'internal';
 
 const STATUS: Record<WebApiErrorCode, number> = {
   'bad-request': 400,
@@ -9,6 +9,7 @@ const STATUS: Record<WebApiErrorCode, number> = {
   'credentials-rejected': 401,
   forbidden: 403,
   'not-found': 404,
+  'too-many-attempts': 429,
   internal: 500,
 };
 

@@ -6,6 +6,9 @@ import type { WebApiContext } from './context.ts';
 import { WebApiError } from './errors.ts';
 import { authenticated, readerFor } from './signed-in.ts';
 
+/** A session ends after a working day; the token is useless afterwards, also against TAXII. */
+const SESSION_HOURS = 12;
+
 interface SignIn {
   account?: unknown;
   password?: unknown;
@@ -18,21 +21,25 @@ export const sessionPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async (
       throw new WebApiError('bad-request', 'give an account and its password');
     }
     const basic = `Basic ${Buffer.from(`${body.account}:${body.password}`).toString('base64')}`;
-    const account = await authenticated(ctx, basic).catch((err: unknown) => {
-      if (err instanceof WebApiError) throw new WebApiError('credentials-rejected', 'unknown account or wrong password');
+    const account = await authenticated(ctx, basic, request.ip).catch((err: unknown) => {
+      if (err instanceof WebApiError && err.code === 'credentials-rejected') throw new WebApiError('credentials-rejected', 'unknown account or wrong password');
       throw err;
     });
     // Refused before a token exists, so an account without the right never holds a session.
     const reader = await readerFor(ctx, account);
     const token = newToken();
     const secret = token.value.slice(token.value.indexOf('.') + 1);
-    await ctx.access.addToken({ id: token.id, account: account.id, created: new Date(ctx.now()).toISOString(), revoked: false }, await hashSecret(secret));
+    const created = ctx.now();
+    await ctx.access.addToken({
+      id: token.id, account: account.id, created: new Date(created).toISOString(), revoked: false,
+      expires: new Date(created + SESSION_HOURS * 3_600_000).toISOString(),
+    }, await hashSecret(secret));
     const org = await ctx.access.org(account.org);
     return reply.code(201).send({ token: token.value, account: { ...account, orgName: org?.name ?? account.org, defaultTlp: reader.visibility.unmarked } });
   });
 
   app.get('/api/session', async (request) => {
-    const account = await authenticated(ctx, request.headers.authorization);
+    const account = await authenticated(ctx, request.headers.authorization, request.ip);
     const reader = await readerFor(ctx, account);
     const org = await ctx.access.org(account.org);
     // Unmarked objects are shared at the view's default level; the UI says which on their banners.
@@ -40,7 +47,7 @@ export const sessionPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async (
   });
 
   app.delete('/api/session', async (request, reply) => {
-    await authenticated(ctx, request.headers.authorization);
+    await authenticated(ctx, request.headers.authorization, request.ip);
     const credentials = parseAuthorization(request.headers.authorization);
     if (credentials?.scheme !== 'bearer') throw new WebApiError('bad-request', 'only a session token can be signed out');
     await ctx.access.revokeToken(credentials.tokenId);

@@ -10,15 +10,18 @@ import { Reader } from './reader.ts';
 
 export function signedIn(ctx: WebApiContext) {
   return async (request: FastifyRequest): Promise<void> => {
-    const account = await authenticated(ctx, request.headers.authorization);
+    const account = await authenticated(ctx, request.headers.authorization, request.ip);
     request.webReader = await readerFor(ctx, account);
   };
 }
 
-export async function authenticated(ctx: WebApiContext, header: string | undefined): Promise<Account> {
-  const result = await ctx.authenticator.authenticate(header);
+export async function authenticated(ctx: WebApiContext, header: string | undefined, client: string): Promise<Account> {
+  const result = await ctx.authenticator.authenticate(header, client);
   if (result.outcome === 'authenticated') return result.account;
   if (result.outcome === 'anonymous') throw new WebApiError('authentication-required', 'sign in first');
+  if (result.outcome === 'throttled') {
+    throw new WebApiError('too-many-attempts', `too many failed attempts; try again in ${Math.ceil(result.retryAfter / 60)} min`);
+  }
   throw new WebApiError('credentials-rejected', 'the session has ended or the credentials are wrong; sign in again');
 }
 

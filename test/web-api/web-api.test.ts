@@ -34,6 +34,25 @@ describe('web API', () => {
     assert.match(((await outsider.json()) as { message: string }).message, /may not read the knowledge base/);
   });
 
+  it('issues session tokens that expire after twelve hours', async () => {
+    const session = await signIn(hub.url, ANALYST);
+    const tokenId = session.token.slice('tocsin_'.length, session.token.indexOf('.'));
+    const stored = await hub.access.token(tokenId);
+    assert.ok(stored?.token.expires);
+    const hours = (Date.parse(stored.token.expires) - Date.parse(stored.token.created)) / 3_600_000;
+    assert.equal(hours, 12);
+  });
+
+  it('answers 429 after too many wrong passwords for one account, even with the right one', async () => {
+    const attempt = (password: string): Promise<Response> => fetch(`${hub.url}/api/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: OUTSIDER.account, password }),
+    });
+    for (let i = 0; i < 10; i++) assert.equal((await attempt(`guess-${i}`)).status, 401);
+    const locked = await attempt(OUTSIDER.password);
+    assert.equal(locked.status, 429);
+    assert.match(((await locked.json()) as { message: string }).message, /too many failed attempts/);
+  });
+
   it('answers 401 on every route without a session', async () => {
     for (const path of ['/api/home', '/api/search?q=x', `/api/objects/${LAZARUS}`, `/api/graph/${LAZARUS}`, `/api/attribution/${LAZARUS}`, '/api/sightings', '/api/advisories/reports']) {
       const response = await fetch(`${hub.url}${path}`);

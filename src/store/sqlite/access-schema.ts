@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS access_tokens (
   account TEXT NOT NULL REFERENCES access_accounts (id),
   hash TEXT NOT NULL,
   created TEXT NOT NULL,
-  revoked INTEGER NOT NULL DEFAULT 0
+  revoked INTEGER NOT NULL DEFAULT 0,
+  expires TEXT
 );
 CREATE TABLE IF NOT EXISTS access_collections (
   id TEXT PRIMARY KEY,

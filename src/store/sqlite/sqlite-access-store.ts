@@ -26,6 +26,9 @@ export class SqliteAccessStore implements AccessStore {
     // survives a crash of the process and costs no fsync per commit; only a power cut may lose the last statuses.
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(ACCESS_SCHEMA);
+    // Databases created before tokens could expire gain the column (NULL: never expires).
+    const columns = this.#db.prepare('SELECT name FROM pragma_table_info(\'access_tokens\')').pluck().all() as string[];
+    if (!columns.includes('expires')) this.#db.exec('ALTER TABLE access_tokens ADD COLUMN expires TEXT');
   }
 
   async addOrg(org: Organisation): Promise<void> {
@@ -73,15 +76,17 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   async addToken(token: ApiToken, hash: string): Promise<void> {
-    this.#prepare('INSERT INTO access_tokens (id, account, hash, created, revoked) VALUES (?, ?, ?, ?, ?)')
-      .run(token.id, token.account, hash, token.created, token.revoked ? 1 : 0);
+    this.#prepare('INSERT INTO access_tokens (id, account, hash, created, revoked, expires) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(token.id, token.account, hash, token.created, token.revoked ? 1 : 0, token.expires ?? null);
   }
 
   async token(id: string): Promise<{ token: ApiToken; hash: string } | null> {
-    const row = this.#prepare('SELECT id, account, hash, created, revoked FROM access_tokens WHERE id = ?').get(id) as
-      { id: string; account: string; hash: string; created: string; revoked: number } | undefined;
+    const row = this.#prepare('SELECT id, account, hash, created, revoked, expires FROM access_tokens WHERE id = ?').get(id) as
+      { id: string; account: string; hash: string; created: string; revoked: number; expires: string | null } | undefined;
     if (!row) return null;
-    return { token: { id: row.id, account: row.account, created: row.created, revoked: row.revoked === 1 }, hash: row.hash };
+    const token: ApiToken = { id: row.id, account: row.account, created: row.created, revoked: row.revoked === 1 };
+    if (row.expires !== null) token.expires = row.expires;
+    return { token, hash: row.hash };
   }
 
   async tokens(account: string): Promise<ApiToken[]> {
