@@ -116,6 +116,10 @@ export interface SearchQuery {
   text: string;
   types?: string[];
   visibility?: Visibility;
+  /** Like ObjectQuery's: a view's saved filter narrows hits and facets alike. */
+  createdBy?: string[];
+  markings?: string[];
+  addedAfter?: string;
   /** Include revoked objects (default false). */
   includeRevoked?: boolean;
   limit?: number;

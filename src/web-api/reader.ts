@@ -59,15 +59,15 @@ export class Reader {
   }
 
   async search(text: string, types: string[] | undefined, limit: number): Promise<SearchResult> {
+    const { createdBy, markings, addedAfter } = this.view;
     const result = await this.store.search({
       text, visibility: this.visibility, limit,
       types: this.view.types ? (types ?? this.view.types).filter((t) => this.view.types!.includes(t)) : types,
+      ...(createdBy ? { createdBy } : {}), ...(markings ? { markings } : {}), ...(addedAfter ? { addedAfter } : {}),
     });
+    // Facets count every type the search matched; the view's types bound them like everything else.
     const facets = this.view.types ? result.facets.filter((f) => this.view.types!.includes(f.type)) : result.facets;
-    if (!this.#viewFiltersBeyondTypes()) return { hits: result.hits, facets };
-    // Search knows types and TLP; the view's other filters (creator, markings, age) are checked on the hits.
-    const kept = await this.latest(result.hits.map((h) => h.id));
-    return { hits: result.hits.filter((h) => kept.has(h.id)), facets };
+    return { hits: result.hits, facets };
   }
 
   /**
@@ -90,9 +90,5 @@ export class Reader {
 
   #scoped(query: ObjectQuery): ObjectQuery {
     return { ...narrow(query, this.view), visibility: this.visibility, includeRevoked: query.includeRevoked ?? true };
-  }
-
-  #viewFiltersBeyondTypes(): boolean {
-    return this.view.createdBy !== undefined || this.view.markings !== undefined || this.view.addedAfter !== undefined;
   }
 }

@@ -363,4 +363,16 @@ export function storeContract(name: string, open: StoreFactory): void {
     }
     assert.deepEqual((await store.search({ text: '   ' })).hits, []);
   });
+
+  withStore('search narrows hits and facets by creator, marking and time added', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: note(1, TLP_CLEAR, { content: 'Lazarus note' }) }]);
+    const [added] = await store.get(note(1).id as string);
+    const byCreator = await store.search({ text: 'lazarus', createdBy: [IDENTITY] });
+    assert.deepEqual(byCreator.hits.map((h) => h.id), [ACTOR]);
+    assert.deepEqual(byCreator.facets, [{ type: 'intrusion-set', count: 1 }]);
+    const byMarking = await store.search({ text: 'lazarus', markings: [TLP_CLEAR] });
+    assert.deepEqual(byMarking.facets, [{ type: 'note', count: 1 }]);
+    const later = await store.search({ text: 'lazarus', addedAfter: added!.dateAdded });
+    assert.deepEqual(later.facets, []);
+  });
 }

@@ -29,6 +29,26 @@ describe('a configured view', () => {
     assert.ok(graph.nodes.every((n) => ['intrusion-set', 'attack-pattern'].includes(n.type)));
   });
 
+  it('counts in search facets only what a creator-filtered view serves', async () => {
+    const mitre = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+    const narrow = await startWebHub({ view: { apiRoot: 'demo', collection: 'mitre-only' } });
+    try {
+      const id = randomUUID();
+      await narrow.access.putCollection({
+        id, apiRoot: 'demo', alias: 'mitre-only', title: 'MITRE only', kind: 'view',
+        filter: { createdBy: [mitre] }, audience: [], community: null, defaultTlp: 'green',
+      });
+      await narrow.access.grant({ collection: id, principal: `org:${ANALYST.org}`, read: true, write: false });
+      const alice = await signIn(narrow.url, ANALYST);
+      const result = await (await alice.get('/api/search?q=Lazarus')).json() as { hits: { id: string }[]; facets: { type: string; count: number }[] };
+      // Lazarus indicators come from US-CERT and Maltrail, not MITRE: the view serves none, so none are counted.
+      assert.ok(!result.facets.some((f) => f.type === 'indicator'), JSON.stringify(result.facets));
+      assert.equal(result.hits[0]!.id, LAZARUS);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('a stored collection is refused as the UI\'s view, saying why', async () => {
     const other = await startWebHub({ view: { apiRoot: 'demo', collection: 'submissions' } });
     try {

@@ -41,12 +41,8 @@ export function buildQuery(
   inList(inCollection ? 'm.id' : 'v.id', query.ids);
   const flag = (name: string): string => `${query.ids ? '+' : ''}${flags}.${name} = 1`;
   inList('v.type', query.types);
-  inList('v.created_by', query.createdBy);
   inList('v.spec_version', query.specVersions);
-  if (query.markings !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings) || "''"})) AND e.seq = v.seq AND e.via = (SELECT n FROM nodes WHERE id = 'object_marking_refs'))`);
-    params.push(...query.markings);
-  }
+  versionFilters(query, where, params);
   const versions = query.versions ?? 'latest';
   if (versions === 'latest') where.push(flag('is_latest'));
   else if (versions === 'first') where.push(flag('is_first'));
@@ -58,11 +54,6 @@ export function buildQuery(
     where.push(any.length === 0 ? '0' : `(${any.join(' OR ')})`);
   }
   if (versions === 'latest' && query.includeRevoked === false) where.push('v.revoked = 0');
-  if (query.visibility) {
-    const visible = visibilityClause(query.visibility);
-    where.push(visible.sql);
-    params.push(...visible.params);
-  }
   for (const after of [addedAfterMicros, afterAdded]) {
     if (after === undefined) continue;
     where.push(`${added} > ?`);
@@ -75,6 +66,25 @@ export function buildQuery(
     sql: `SELECT ${added} AS added, ${VERSION_COLUMNS} FROM ${from} ${clause} ORDER BY ${added} LIMIT ?`,
     params,
   };
+}
+
+/** Conditions on one version `v` shared by object queries and search: creator, markings and visibility. */
+export function versionFilters(
+  query: Pick<ObjectQuery, 'createdBy' | 'markings' | 'visibility'>, where: string[], params: unknown[],
+): void {
+  if (query.createdBy !== undefined) {
+    where.push(query.createdBy.length === 0 ? '0' : `v.created_by IN (${placeholders(query.createdBy)})`);
+    params.push(...query.createdBy);
+  }
+  if (query.markings !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings) || "''"})) AND e.seq = v.seq AND e.via = (SELECT n FROM nodes WHERE id = 'object_marking_refs'))`);
+    params.push(...query.markings);
+  }
+  if (query.visibility) {
+    const visible = visibilityClause(query.visibility);
+    where.push(visible.sql);
+    params.push(...visible.params);
+  }
 }
 
 export const VERSION_COLUMNS = 'v.seq, v.id, v.type, v.modified, v.spec_version, v.revoked, v.tlp, v.supplied_account, v.supplied_org, v.json';

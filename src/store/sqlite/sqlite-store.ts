@@ -8,7 +8,7 @@ import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { openConnection } from './connection.ts';
 import { toWriteRow } from './write-row.ts';
 import { WriterClient } from './writer-client.ts';
-import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS, visibilityClause } from './query.ts';
+import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS, versionFilters } from './query.ts';
 import { searchExpression } from '../search-document.ts';
 import type { TlpLevel } from '../../stix/tlp.ts';
 import type { Removal } from './version-writer.ts';
@@ -162,10 +162,12 @@ export class SqliteStore implements Store {
     const where = ['search MATCH ?'];
     const params: unknown[] = [expression];
     if (query.includeRevoked !== true) where.push('v.revoked = 0');
-    if (query.visibility) {
-      const visible = visibilityClause(query.visibility);
-      where.push(visible.sql);
-      params.push(...visible.params);
+    versionFilters(query, where, params);
+    if (query.addedAfter !== undefined) {
+      const after = parseMicros(query.addedAfter);
+      if (Number.isNaN(after)) throw new InvalidTimestampError('addedAfter', query.addedAfter);
+      where.push('v.seq > ?');
+      params.push(after);
     }
     const from = `FROM search JOIN versions v ON v.seq = search.rowid WHERE ${where.join(' AND ')}`;
     const facets = this.#prepared(`SELECT v.type AS type, count(*) AS count ${from} GROUP BY v.type ORDER BY count DESC, v.type`)
