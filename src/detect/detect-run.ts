@@ -9,6 +9,7 @@ import { hubIdentity } from '../store/hub-identity.ts';
 import type { TelemetryInput } from './input/telemetry-inputs.ts';
 import { SightingRecorder, type SightingOptions } from './sightings.ts';
 import { newReadStats, readTelemetry, type ReadOptions } from './telemetry-reader.ts';
+import type { TelemetryEvent } from './event.ts';
 
 export interface DetectRunOptions {
   store: Store;
@@ -43,85 +44,158 @@ export interface DetectSummary {
   eventsPerSecond: number;
 }
 
+/** One detection run over the inputs: opens a session, reads everything, writes what is left, closes. */
 export async function runDetection(options: DetectRunOptions): Promise<DetectSummary> {
-  const started = performance.now();
-  const { store } = options;
-  const hub = (await hubIdentity(store)).id as string;
-  const engine = new DetectionEngine(options.engine);
-  const load = await engine.loadFrom(store);
-  const recorder = new SightingRecorder(store, hub, options.sightings);
-  const attribution = new Attribution(store);
-  const sinks = options.sinks ?? [];
-  const stats = newReadStats();
-  const refreshMs = options.refreshMs ?? 5000;
-  const windowSeconds = options.sightings?.windowSeconds ?? 3600;
-  const byIndicator = new Map<string, { id: string; name: string | null; matches: number }>();
-  let matches = 0;
-  let lastRefresh = performance.now();
-  let latest = -Infinity;
+  const session = await DetectionSession.open(options);
+  try {
+    await session.consume(options.inputs, options.read ?? {}, options.onProgress);
+  } finally {
+    await session.close();
+  }
+  return session.summary();
+}
 
-  const summary = (): DetectSummary => {
-    const elapsedMs = performance.now() - started;
+/**
+ * A loaded engine with its sighting recorder, fed as many times as needed: one run of `tocsin detect`, or the
+ * hub's long-lived engine fed by log shippers batch after batch.
+ */
+export class DetectionSession {
+  readonly #store: Store;
+  readonly #engine: DetectionEngine;
+  readonly #load: LoadReport;
+  readonly #recorder: SightingRecorder;
+  readonly #attribution: Attribution;
+  readonly #sinks: AlertSink[];
+  readonly #stats = newReadStats();
+  readonly #refreshMs: number;
+  readonly #windowSeconds: number;
+  readonly #byIndicator = new Map<string, { id: string; name: string | null; matches: number }>();
+  readonly #started = performance.now();
+  readonly #hub: string;
+  #matches = 0;
+  #lastRefresh = performance.now();
+  #latest = -Infinity;
+  #busy: Promise<void> = Promise.resolve();
+
+  private constructor(options: SessionOptions, hub: string, engine: DetectionEngine, load: LoadReport) {
+    this.#store = options.store;
+    this.#hub = hub;
+    this.#engine = engine;
+    this.#load = load;
+    this.#recorder = new SightingRecorder(options.store, hub, options.sightings);
+    this.#attribution = new Attribution(options.store);
+    this.#sinks = options.sinks ?? [];
+    this.#refreshMs = options.refreshMs ?? 5000;
+    this.#windowSeconds = options.sightings?.windowSeconds ?? 3600;
+  }
+
+  static async open(options: SessionOptions): Promise<DetectionSession> {
+    const hub = (await hubIdentity(options.store)).id as string;
+    const engine = new DetectionEngine(options.engine);
+    const load = await engine.loadFrom(options.store);
+    return new DetectionSession(options, hub, engine, load);
+  }
+
+  /** Reads the inputs through the engine; returns the figures of this call alone. */
+  async consume(inputs: TelemetryInput[], read: ReadOptions = {}, onProgress?: (summary: DetectSummary) => void): Promise<DetectSummary> {
+    const before = this.summary();
+    // While followed files are quiet, a timer does the store work, so a sighting does not wait for the next line.
+    const idle = read.follow ? setInterval(() => {
+      if (performance.now() - this.#lastRefresh >= this.#refreshMs) void this.#upkeep();
+    }, Math.max(this.#refreshMs, 50)) : undefined;
+    idle?.unref();
+    try {
+      for await (const batch of readTelemetry(inputs, read, this.#stats)) {
+        for (const event of batch) await this.#process(event);
+        if (performance.now() - this.#lastRefresh >= this.#refreshMs) await this.#upkeep();
+        onProgress?.(this.summary());
+      }
+    } finally {
+      if (idle) clearInterval(idle);
+      await this.#busy;
+    }
+    return difference(this.summary(), before);
+  }
+
+  /** Writes every sighting still held (a shipper's batch is answered once its sightings are stored). */
+  async flush(): Promise<void> {
+    await this.#busy;
+    await this.#recorder.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await Promise.all(this.#sinks.map((s) => s.close()));
+  }
+
+  summary(): DetectSummary {
+    const elapsedMs = performance.now() - this.#started;
+    const stats = this.#stats;
     return {
-      indicators: load,
+      indicators: this.#load,
       records: stats.records,
       events: stats.events,
       malformed: stats.malformed,
-      malformedLines: stats.malformedLines,
-      skippedFiles: stats.skippedFiles,
-      matches,
-      sightings: recorder.created,
-      observedData: recorder.observedDataWritten,
-      byIndicator: [...byIndicator.values()].sort((a, b) => b.matches - a.matches),
-      partialMatches: { held: engine.partialMatches, ...engine.windowCounters },
-      hub,
+      malformedLines: [...stats.malformedLines],
+      skippedFiles: [...stats.skippedFiles],
+      matches: this.#matches,
+      sightings: this.#recorder.created,
+      observedData: this.#recorder.observedDataWritten,
+      byIndicator: [...this.#byIndicator.values()].map((e) => ({ ...e })).sort((a, b) => b.matches - a.matches),
+      partialMatches: { held: this.#engine.partialMatches, ...this.#engine.windowCounters },
+      hub: this.#hub,
       elapsedMs,
       eventsPerSecond: stats.events / Math.max(elapsedMs / 1000, 1e-3),
     };
-  };
-
-  // Store work (indicator changes, sighting writes) runs between batches; while followed files are quiet, a
-  // timer does it, so a sighting does not wait for the next log line to be written.
-  let busy: Promise<void> = Promise.resolve();
-  const upkeep = (): Promise<void> => {
-    busy = busy.then(async () => {
-      await engine.refresh(store);
-      // Relationships change too (a new attribution): look them up afresh.
-      attribution.clear();
-      await recorder.flush(latest - windowSeconds);
-      lastRefresh = performance.now();
-    });
-    return busy;
-  };
-  const idle = options.read?.follow ? setInterval(() => {
-    if (performance.now() - lastRefresh >= refreshMs) void upkeep();
-  }, Math.max(refreshMs, 50)) : undefined;
-  idle?.unref();
-  try {
-    for await (const batch of readTelemetry(options.inputs, options.read ?? {}, stats)) {
-      for (const event of batch) {
-        if (event.time > latest) latest = event.time;
-        const detections = engine.process(event);
-        for (const d of detections) {
-          matches++;
-          const entry = byIndicator.get(d.indicator.id) ?? { id: d.indicator.id, name: d.indicator.name ?? null, matches: 0 };
-          entry.matches++;
-          byIndicator.set(d.indicator.id, entry);
-          const sighting = recorder.record(d);
-          if (sinks.length > 0) {
-            const alert = alertOf(d, await attribution.of(d.indicator.id), sighting);
-            for (const sink of sinks) sink.send(alert);
-          }
-        }
-      }
-      if (performance.now() - lastRefresh >= refreshMs) await upkeep();
-      options.onProgress?.(summary());
-    }
-  } finally {
-    if (idle) clearInterval(idle);
-    await busy;
-    await recorder.flush();
-    await Promise.all(sinks.map((s) => s.close()));
   }
-  return summary();
+
+  async #process(event: TelemetryEvent): Promise<void> {
+    if (event.time > this.#latest) this.#latest = event.time;
+    for (const d of this.#engine.process(event)) {
+      this.#matches++;
+      const entry = this.#byIndicator.get(d.indicator.id) ?? { id: d.indicator.id, name: d.indicator.name ?? null, matches: 0 };
+      entry.matches++;
+      this.#byIndicator.set(d.indicator.id, entry);
+      const sighting = this.#recorder.record(d);
+      if (this.#sinks.length > 0) {
+        const alert = alertOf(d, await this.#attribution.of(d.indicator.id), sighting);
+        for (const sink of this.#sinks) sink.send(alert);
+      }
+    }
+  }
+
+  /** Store work between batches: indicator changes in, finished sighting windows out. */
+  #upkeep(): Promise<void> {
+    this.#busy = this.#busy.then(async () => {
+      await this.#engine.refresh(this.#store);
+      // Relationships change too (a new attribution): look them up afresh.
+      this.#attribution.clear();
+      await this.#recorder.flush(this.#latest - this.#windowSeconds);
+      this.#lastRefresh = performance.now();
+    });
+    return this.#busy;
+  }
+}
+
+export type SessionOptions = Omit<DetectRunOptions, 'inputs' | 'read' | 'onProgress'>;
+
+/** The figures of one call: counters as differences, lists as what the call added. */
+function difference(after: DetectSummary, before: DetectSummary): DetectSummary {
+  const matchesBefore = new Map(before.byIndicator.map((e) => [e.id, e.matches]));
+  return {
+    ...after,
+    records: after.records - before.records,
+    events: after.events - before.events,
+    malformed: after.malformed - before.malformed,
+    malformedLines: after.malformedLines.slice(before.malformedLines.length),
+    skippedFiles: after.skippedFiles.slice(before.skippedFiles.length),
+    matches: after.matches - before.matches,
+    sightings: after.sightings - before.sightings,
+    observedData: after.observedData - before.observedData,
+    byIndicator: after.byIndicator
+      .map((e) => ({ ...e, matches: e.matches - (matchesBefore.get(e.id) ?? 0) }))
+      .filter((e) => e.matches > 0),
+    elapsedMs: after.elapsedMs - before.elapsedMs,
+    eventsPerSecond: (after.events - before.events) / Math.max((after.elapsedMs - before.elapsedMs) / 1000, 1e-3),
+  };
 }

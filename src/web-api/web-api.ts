@@ -16,6 +16,7 @@ import { graphPlugin } from './graph.ts';
 import { attributionPlugin } from './attribution.ts';
 import { sightingsPlugin } from './sightings.ts';
 import { advisoriesPlugin } from './advisories.ts';
+import { telemetryPlugin } from './telemetry.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface WebApiOptions {
@@ -81,6 +82,7 @@ export function webApi(options: WebApiOptions): FastifyPluginAsync {
       await api.register(attributionPlugin);
       await api.register(sightingsPlugin);
       await api.register(advisoriesPlugin, { ctx });
+      await api.register(telemetryPlugin, { ctx });
     });
     if (options.staticDir) served = await serveStatic(app, options.staticDir);
   };

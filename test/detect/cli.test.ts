@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliSandbox } from '../cli/run-cli.ts';
 import type { DetectSummary } from '../../src/detect/detect-run.ts';
@@ -88,4 +88,12 @@ test('a broken mapping file exits 2 naming the problem', () => inSeededSandbox(a
   const result = await cli.run(['detect', '--mapping', zeek('conn.log'), zeek('conn.log')]);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /mapping .*conn\.log/);
+}));
+
+test('detect reports a corrupt gzip file by name with exit code 2, not a crash', () => inSeededSandbox(async (cli) => {
+  const file = join(cli.dataDir, 'broken.log.gz');
+  writeFileSync(file, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5]));
+  const result = await cli.run(['detect', file]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /broken\.log\.gz: not valid gzip/);
 }));

@@ -26,7 +26,7 @@ export function expandTelemetry(paths: readonly string[], stdin?: Readable, inDi
   for (const path of paths) {
     if (path === '-') {
       if (!stdin) throw new TelemetryInputError('-', 'standard input is not available');
-      out.push({ name: 'stdin', size: 0, inDirectory, open: () => maybeGunzip(stdin) });
+      out.push({ name: 'stdin', size: 0, inDirectory, open: () => gzipChecked('stdin', maybeGunzip(stdin)) });
       continue;
     }
     let stats;
@@ -47,7 +47,18 @@ export function expandTelemetry(paths: readonly string[], stdin?: Readable, inDi
 
 function openFile(path: string): AsyncIterable<Buffer> {
   const stream = createReadStream(path, { highWaterMark: 1 << 16 });
-  return isGzipFile(path) ? stream.pipe(createGunzip()) : stream;
+  return isGzipFile(path) ? gzipChecked(path, stream.pipe(createGunzip())) : stream;
+}
+
+/** A corrupt or truncated gzip stream is the input's fault: report it as such, naming the input. */
+export async function* gzipChecked(name: string, source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* source;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) throw new TelemetryInputError(name, `not valid gzip (${(err as Error).message})`);
+    throw err;
+  }
 }
 
 /** By content, not name: gzip's magic bytes 1f 8b. */
