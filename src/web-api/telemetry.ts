@@ -34,7 +34,12 @@ export const telemetryPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async
     const format = formatOf((request.query as { format?: unknown }).format);
     const body = request.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new WebApiError('bad-request', 'send the log lines (plain or gzip) as the request body');
-    session ??= DetectionSession.open({ store: ctx.store });
+    if (!session) {
+      const opening = DetectionSession.open({ store: ctx.store });
+      session = opening;
+      // A failed load is not remembered: the next batch tries again.
+      opening.catch(() => { if (session === opening) session = null; });
+    }
     const detection = await session;
     const name = `${reader.account.id}:batch`;
     const input: TelemetryInput = { name, size: body.length, inDirectory: false, open: () => expand(name, body) };
