@@ -15,8 +15,7 @@ import {
 } from '../advisory/errors.ts';
 import { TLP_LEVELS, type TlpLevel } from '../stix/tlp.ts';
 import type { Store } from '../store/store.ts';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+import { listOption } from './option-values.ts';
 
 const SCOPE_HELP = `
 An advisory is composed from a STIX report (its object_refs) or from --objects. Tocsin follows relationships one
@@ -35,7 +34,7 @@ function advisoryParent(program: Command): Command {
 function scopeOptions(command: Command): Command {
   return command
     .argument('[report-id]', 'the report to compose from, e.g. report--d76d7fc1-e98f-4c16-ac7f-ffb2c1b70227')
-    .option('--objects <ids>', 'compose from these objects instead of a report (comma-separated, repeatable)', collect)
+    .option('--objects <ids>', 'compose from these objects instead of a report (comma-separated, repeatable)', listOption)
     .option('--title <title>', 'the advisory title (default: the report name)')
     .addOption(new Option('--tlp <level>', 'share at this TLP level, leaving out anything more restrictive').choices(TLP_LEVELS))
     .option('--follow', 'follow relationships even from an advisory Tocsin published, to refresh it')

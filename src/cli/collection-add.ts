@@ -6,8 +6,7 @@ import { parentCommand } from './parent-command.ts';
 import { withAccess } from './open-access.ts';
 import type { CollectionConfig, ViewFilter } from '../access/model.ts';
 import { ConfigError, isCollectionId, tlpLevel } from '../taxii/server/hub-config.ts';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
+import { listOption, positiveInteger } from './option-values.ts';
 
 export const collectionAddCommand: CliCommand = {
   define: (program: Command) => parentCommand(program, 'collection', 'manage TAXII collections and who may use them')
@@ -19,13 +18,13 @@ export const collectionAddCommand: CliCommand = {
     .option('--alias <alias>', 'a name usable in URLs instead of the id')
     .option('--description <text>', 'description shown to partners')
     .option('--view', 'a view: a saved filter over the whole knowledge base (read-only)')
-    .option('--type <type>', 'view: only these object types (repeatable)', collect)
-    .option('--created-by <identity>', 'view: only objects created by these identities (repeatable)', collect)
-    .option('--marking <marking>', 'view: only objects carrying these marking definitions (repeatable)', collect)
+    .option('--type <type>', 'view: only these object types (repeatable)', listOption)
+    .option('--created-by <identity>', 'view: only objects created by these identities (repeatable)', listOption)
+    .option('--marking <marking>', 'view: only objects carrying these marking definitions (repeatable)', listOption)
     .option('--tlp-ceiling <level>', 'view: never serve anything above this TLP level (clear, green, amber, amber+strict, red)')
     .option('--max-age-days <days>', 'view: only versions added within this many days')
-    .option('--audience <org>', 'organisations that may receive TLP:AMBER through it (repeatable)', collect)
-    .option('--community <org>', 'organisations forming the TLP:GREEN community (repeatable; default: every organisation)', collect)
+    .option('--audience <org>', 'organisations that may receive TLP:AMBER through it (repeatable)', listOption)
+    .option('--community <org>', 'organisations forming the TLP:GREEN community (repeatable; default: every organisation)', listOption)
     .option('--default-tlp <level>', 'level assumed for objects without a TLP marking', 'green')
     .option('--json', 'print the collection as JSON'),
 
@@ -52,9 +51,7 @@ export const collectionAddCommand: CliCommand = {
         if (opts.marking) filter.markings = opts.marking as string[];
         if (opts.tlpCeiling) filter.tlpCeiling = tlpLevel('--tlp-ceiling', '--tlp-ceiling', opts.tlpCeiling);
         if (opts.maxAgeDays !== undefined) {
-          const days = Number(opts.maxAgeDays);
-          if (!Number.isSafeInteger(days) || days <= 0) throw new UsageError('--max-age-days must be a positive integer');
-          filter.maxAgeDays = days;
+          filter.maxAgeDays = positiveInteger(opts.maxAgeDays, '--max-age-days');
         }
         collection.filter = filter;
       }

@@ -7,18 +7,18 @@ import type { CliCommand } from './command.ts';
 import type { Output } from './io.ts';
 import { withStore } from './open.ts';
 import type { ObjectQuery, Store } from '../store/store.ts';
+import { listOption } from './option-values.ts';
 
 const PAGE = 1000;
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
 
 export const exportCommand: CliCommand = {
   define: (program: Command) => program
     .command('export')
     .description('write stored objects as a STIX 2.1 bundle (latest versions unless --all-versions)')
-    .option('--type <type>', 'only this type (repeatable, or comma-separated)', collect)
-    .option('--id <id>', 'only this object (repeatable, or comma-separated)', collect)
-    .option('--created-by <identity>', 'only objects created by this identity (repeatable)', collect)
-    .option('--marking <marking>', 'only objects marked with this marking-definition id (repeatable)', collect)
+    .option('--type <type>', 'only this type (repeatable, or comma-separated)', listOption)
+    .option('--id <id>', 'only this object (repeatable, or comma-separated)', listOption)
+    .option('--created-by <identity>', 'only objects created by this identity (repeatable)', listOption)
+    .option('--marking <marking>', 'only objects marked with this marking-definition id (repeatable)', listOption)
     .option('--added-after <timestamp>', 'only versions added to this hub after this instant')
     .option('--all-versions', 'every stored version, not only the latest')
     .option('-o, --output <file>', 'write to this file instead of standard output')

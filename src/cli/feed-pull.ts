@@ -4,6 +4,7 @@ import { UsageError, type CliCommand } from './command.ts';
 import { parentCommand } from './parent-command.ts';
 import { withAccess } from './open-access.ts';
 import { withStore } from './open.ts';
+import { positiveInteger } from './option-values.ts';
 import type { Io } from './io.ts';
 import type { Store } from '../store/store.ts';
 import type { AccessStore, FeedConfig } from '../store/access-store.ts';
@@ -20,8 +21,7 @@ export const feedPullCommand: CliCommand = {
 
   async run(args, opts, io) {
     const names = (args[0] as string[] | undefined) ?? [];
-    const pageSize = Number(opts.pageSize);
-    if (!Number.isSafeInteger(pageSize) || pageSize <= 0) throw new UsageError('--page-size must be a positive integer');
+    const pageSize = positiveInteger(opts.pageSize, '--page-size');
     const results = await withStore(opts, io, (store) => withAccess(opts, io, async (access) => {
       const feeds = names.length === 0 ? await access.feeds() : await Promise.all(names.map(async (n) => {
         const feed = await access.feed(n);

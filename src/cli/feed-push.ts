@@ -9,8 +9,7 @@ import { expandInputs, readFile } from '../ingest/read-input.ts';
 import { pushObjects, type PushSummary } from '../taxii/client/push-objects.ts';
 import { TaxiiClient, TaxiiClientError } from '../taxii/client/taxii-client.ts';
 import { feedAuth } from '../taxii/client/pull-feed.ts';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
+import { listOption } from './option-values.ts';
 
 export const feedPushCommand: CliCommand = {
   define: (program: Command) => parentCommand(program, 'feed', 'pull from and push to other TAXII 2.1 servers')
@@ -18,9 +17,9 @@ export const feedPushCommand: CliCommand = {
     .description('send STIX objects from files, or from the knowledge base by filter, to a feed collection')
     .argument('<name>', 'the feed')
     .argument('[files...]', 'bundles, JSON lines or directories; without files, the filters choose stored objects')
-    .option('--type <type>', 'stored objects of this type (repeatable)', collect)
-    .option('--id <id>', 'this stored object (repeatable)', collect)
-    .option('--created-by <identity>', 'stored objects created by this identity (repeatable)', collect)
+    .option('--type <type>', 'stored objects of this type (repeatable)', listOption)
+    .option('--id <id>', 'this stored object (repeatable)', listOption)
+    .option('--created-by <identity>', 'stored objects created by this identity (repeatable)', listOption)
     .option('--added-after <timestamp>', 'stored versions added after this instant')
     .option('--json', 'print the push summary as JSON'),
 

@@ -1,7 +1,7 @@
 // `tocsin graph ID [--depth N]`: the neighbourhood of an object through relationships, sightings and refs.
 import type { Command } from 'commander';
 import type { CliCommand } from './command.ts';
-import { UsageError } from './command.ts';
+import { positiveInteger } from './option-values.ts';
 import { withStore } from './open.ts';
 import { displayName } from './display-name.ts';
 import type { Edge, Store } from '../store/store.ts';
@@ -35,8 +35,8 @@ export const graphCommand: CliCommand = {
     .option('--json', 'print { nodes, edges } as JSON'),
 
   async run(args, opts, io) {
-    const depth = positive(opts.depth, '--depth');
-    const maxNodes = positive(opts.maxNodes, '--max-nodes');
+    const depth = positiveInteger(opts.depth, '--depth');
+    const maxNodes = positiveInteger(opts.maxNodes, '--max-nodes');
     const graph = await withStore(opts, io, (store) => neighbourhood(store, args[0] as string, depth, maxNodes));
     if (graph.nodes.length === 0 || !graph.nodes[0]!.stored) {
       io.stderr.write(`tocsin: no object ${String(args[0])} in the store\n`);
@@ -86,10 +86,4 @@ async function addNode(store: Store, nodes: Map<string, GraphNode>, id: string):
   nodes.set(id, version
     ? { id, type, name: displayName(JSON.parse(version.json) as Record<string, unknown>), stored: true }
     : { id, type, name: '', stored: false });
-}
-
-function positive(value: unknown, flag: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, not ${String(value)}`);
-  return n;
 }

@@ -1,23 +1,22 @@
 // `tocsin ls [--type T] [--limit N]`: lists the latest version of stored objects.
 import type { Command } from 'commander';
 import type { CliCommand } from './command.ts';
-import { UsageError } from './command.ts';
 import { withStore } from './open.ts';
 import { table } from './table.ts';
 import { displayName } from './display-name.ts';
+import { listOption, positiveInteger } from './option-values.ts';
 
 export const lsCommand: CliCommand = {
   define: (program: Command) => program
     .command('ls')
     .description('list stored objects (latest versions, oldest added first)')
-    .option('--type <type>', 'only this type (repeatable, or comma-separated)', (v: string, p: string[] = []) => [...p, ...v.split(',')])
+    .option('--type <type>', 'only this type (repeatable, or comma-separated)', listOption)
     .option('--limit <n>', 'at most this many objects', '50')
     .option('--revoked', 'include revoked objects')
     .option('--json', 'print a JSON array'),
 
   async run(_args, opts, io) {
-    const limit = Number(opts.limit);
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive integer, not ${String(opts.limit)}`);
+    const limit = positiveInteger(opts.limit, '--limit');
     const page = await withStore(opts, io, (store) => store.query({
       versions: 'latest', limit, includeRevoked: opts.revoked === true,
       ...(opts.type ? { types: opts.type as string[] } : {}),

@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { UsageError, type CliCommand } from './command.ts';
 import { parentCommand } from './parent-command.ts';
 import { withAccess } from './open-access.ts';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
+import { listOption } from './option-values.ts';
 
 export const orgAddCommand: CliCommand = {
   define: (program: Command) => parentCommand(program, 'org', 'manage partner organisations')
@@ -12,7 +11,7 @@ export const orgAddCommand: CliCommand = {
     .description('add an organisation; --identity maps STIX identities to it (their AMBER+STRICT objects are its own)')
     .argument('<id>', 'short id, e.g. cert-kr')
     .option('--name <name>', 'display name (default: the id)')
-    .option('--identity <identity>', 'a STIX identity id that speaks for the organisation (repeatable)', collect)
+    .option('--identity <identity>', 'a STIX identity id that speaks for the organisation (repeatable)', listOption)
     .option('--json', 'print the organisation as JSON'),
 
   async run(args, opts, io) {
