@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { UsageError, type CliCommand } from './command.ts';
 import { parentCommand } from './parent-command.ts';
 import { withAccess } from './open-access.ts';
-import { newToken } from '../access/credentials.ts';
-import { hashSecret } from '../access/secret-hash.ts';
+import { issueToken } from '../access/issue-token.ts';
 
 export const tokenCreateCommand: CliCommand = {
   define: (program: Command) => parentCommand(program, 'token', 'manage API tokens')
@@ -15,11 +14,9 @@ export const tokenCreateCommand: CliCommand = {
 
   async run(args, opts, io) {
     const account = args[0] as string;
-    const token = newToken();
-    await withAccess(opts, io, async (access) => {
+    const token = await withAccess(opts, io, async (access) => {
       if (!(await access.account(account))) throw new UsageError(`no account ${account}`);
-      const secret = token.value.slice(token.value.indexOf('.') + 1);
-      await access.addToken({ id: token.id, account, created: new Date().toISOString(), revoked: false }, await hashSecret(secret));
+      return issueToken(access, account, Date.now());
     });
     if (opts.json) io.stdout.write(`${JSON.stringify({ id: token.id, account, token: token.value })}\n`);
     else io.stdout.write(`token ${token.id} for ${account}:\n${token.value}\n(shown only now; revoke with: tocsin token revoke ${token.id})\n`);

@@ -1,7 +1,7 @@
 // POST /api/session signs in with an account's password and issues an API token; DELETE revokes it; GET says who.
 import type { FastifyPluginAsync } from 'fastify';
-import { newToken, parseAuthorization } from '../access/credentials.ts';
-import { hashSecret } from '../access/secret-hash.ts';
+import { parseAuthorization } from '../access/credentials.ts';
+import { issueToken } from '../access/issue-token.ts';
 import type { WebApiContext } from './context.ts';
 import { WebApiError } from './errors.ts';
 import { authenticated, readerFor } from './signed-in.ts';
@@ -27,13 +27,7 @@ export const sessionPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async (
     });
     // Refused before a token exists, so an account without the right never holds a session.
     const reader = await readerFor(ctx, account);
-    const token = newToken();
-    const secret = token.value.slice(token.value.indexOf('.') + 1);
-    const created = ctx.now();
-    await ctx.access.addToken({
-      id: token.id, account: account.id, created: new Date(created).toISOString(), revoked: false,
-      expires: new Date(created + SESSION_HOURS * 3_600_000).toISOString(),
-    }, await hashSecret(secret));
+    const token = await issueToken(ctx.access, account.id, ctx.now(), SESSION_HOURS * 3_600_000);
     const org = await ctx.access.org(account.org);
     return reply.code(201).send({ token: token.value, account: { ...account, orgName: org?.name ?? account.org, defaultTlp: reader.visibility.unmarked } });
   });
