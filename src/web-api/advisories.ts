@@ -4,12 +4,11 @@ import {
   ADVISORY_FORMATS, composeAdvisory, EmptySelectionError, IdentityNotFoundError, MEDIA_TYPES, NotAReportError, publishAdvisory,
   renderAdvisory, ReportNotFoundError, ReportRevokedError, TlpCeilingError, type Advisory, type AdvisoryFormat,
 } from '../advisory/index.ts';
-import { rightsFor } from '../access/rights.ts';
 import { TLP_LEVELS, type TlpLevel } from '../stix/tlp.ts';
 import type { WebApiContext } from './context.ts';
 import { WebApiError } from './errors.ts';
 import type { Reader } from './reader.ts';
-import { readerOf } from './signed-in.ts';
+import { publishingCollection, readerOf } from './signed-in.ts';
 import { summarize } from './summary.ts';
 
 const PREVIEW_INDICATORS = 20;
@@ -55,11 +54,7 @@ export const advisoriesPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = asyn
 
   app.post('/api/advisories/publish', async (request, reply) => {
     const reader = readerOf(request);
-    const collection = await ctx.access.collection(ctx.publishTo.apiRoot, ctx.publishTo.collection);
-    const rights = collection ? rightsFor(reader.account, collection, await ctx.access.grants(collection.id)) : { read: false, write: false };
-    if (!collection || collection.kind !== 'stored' || !rights.write) {
-      throw new WebApiError('forbidden', `account ${reader.account.id} may not publish: it needs the write right on collection ${ctx.publishTo.collection} of API root ${ctx.publishTo.apiRoot}`);
-    }
+    const collection = await publishingCollection(ctx, reader.account, 'publish');
     const advisory = await compose(reader, (request.body ?? {}) as AdvisoryRequest);
     try {
       const result = await publishAdvisory(ctx.store, advisory, { collection: collection.id, now: new Date(ctx.now()) });

@@ -2,14 +2,12 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsync } from 'fastify';
-import { rightsFor } from '../access/rights.ts';
 import { DetectionSession } from '../detect/detect-run.ts';
 import { FORMATS, type TelemetryFormat } from '../detect/adapters/telemetry-format.ts';
 import { gzipChecked, TelemetryInputError, type TelemetryInput } from '../detect/input/telemetry-inputs.ts';
-import type { Account } from '../access/model.ts';
 import type { WebApiContext } from './context.ts';
 import { WebApiError } from './errors.ts';
-import { readerOf } from './signed-in.ts';
+import { publishingCollection, readerOf } from './signed-in.ts';
 
 /** A batch as sent, compressed or not. */
 const MAX_BATCH_BYTES = 64 * 1024 * 1024;
@@ -30,7 +28,7 @@ export const telemetryPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async
 
   app.post('/api/telemetry', async (request) => {
     const reader = readerOf(request);
-    await requireSubmitRight(ctx, reader.account);
+    await publishingCollection(ctx, reader.account, 'send telemetry');
     const format = formatOf((request.query as { format?: unknown }).format);
     const body = request.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new WebApiError('bad-request', 'send the log lines (plain or gzip) as the request body');
@@ -63,14 +61,6 @@ export const telemetryPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async
     };
   });
 };
-
-async function requireSubmitRight(ctx: WebApiContext, account: Account): Promise<void> {
-  const collection = await ctx.access.collection(ctx.publishTo.apiRoot, ctx.publishTo.collection);
-  const rights = collection ? rightsFor(account, collection, await ctx.access.grants(collection.id)) : { read: false, write: false };
-  if (!collection || !rights.write) {
-    throw new WebApiError('forbidden', `account ${account.id} may not send telemetry: it needs the write right on collection ${ctx.publishTo.collection} of API root ${ctx.publishTo.apiRoot}`);
-  }
-}
 
 function formatOf(value: unknown): TelemetryFormat | undefined {
   if (value === undefined) return undefined;
