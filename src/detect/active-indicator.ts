@@ -1,5 +1,5 @@
 // An indicator the engine watches for: its pattern parsed and checked once, with its validity window.
-import type { ComparisonExpression, ObservationExpression, Pattern } from '../pattern/ast.ts';
+import type { ComparisonExpression, ObjectPath, ObservationExpression, Pattern } from '../pattern/ast.ts';
 import { hasErrors } from '../pattern/diagnostics.ts';
 import { parsePattern } from '../pattern/parser.ts';
 import { checkPattern } from '../pattern/validator.ts';
@@ -40,13 +40,13 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
     // Section 9.4: an invalid pattern matches nothing.
     if (hasErrors(checkPattern(parsed))) return { inactive: 'invalid-pattern' };
   }
-  const validFrom = typeof o.valid_from === 'string' ? Date.parse(o.valid_from) : -Infinity;
-  const validUntil = typeof o.valid_until === 'string' ? Date.parse(o.valid_until) : Infinity;
+  const validFrom = typeof o.valid_from === 'string' ? validFromTime.of(o.valid_from) : -Infinity;
+  const validUntil = typeof o.valid_until === 'string' ? validUntilTime.of(o.valid_until) : Infinity;
   return {
     parsed,
     indicator: {
       id: o.id,
-      modified: typeof o.modified === 'string' ? Date.parse(o.modified) || 0 : 0,
+      modified: typeof o.modified === 'string' ? modifiedTime.of(o.modified) || 0 : 0,
       name: typeof o.name === 'string' ? o.name : undefined,
       pattern: o.pattern,
       validFrom: Number.isNaN(validFrom) ? -Infinity : validFrom,
@@ -60,9 +60,10 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
 // checker costs seconds, so that one shape is recognised by a regular expression and its tree built directly.
 // Whether the checker accepts it depends only on the type and property (a string constant against that
 // property), so the real parser and checker judge `[type:property = 'x']` once per pair; matching still
-// compiles from the text with the real parser.
+// compiles from the text with the real parser. The pair's object path is built once and shared by every
+// pattern naming it (no pass changes a tree), so the index finds its key without rebuilding it a million times.
 const SIMPLE = /^\[([a-z][a-z0-9-]*):([a-z_][a-z0-9_]*) = '((?:[^'\\]|\\['\\])*)'\]$/;
-const verdicts = new Map<string, boolean>();
+const verdicts = new Map<string, ObjectPath | null>();
 
 function simpleEquality(text: string): Pattern | undefined {
   const m = SIMPLE.exec(text);
@@ -70,19 +71,19 @@ function simpleEquality(text: string): Pattern | undefined {
   const objectType = m[1]!;
   const name = m[2]!;
   const key = `${objectType}:${name}`;
-  let ok = verdicts.get(key);
-  if (ok === undefined) {
-    ok = sameShape(key, objectType, name);
-    verdicts.set(key, ok);
+  let path = verdicts.get(key);
+  if (path === undefined) {
+    path = sameShape(key, objectType, name) ? { kind: 'objectPath', objectType, steps: [{ kind: 'property', name }] } : null;
+    verdicts.set(key, path);
   }
-  if (!ok) return undefined;
+  if (path === null) return undefined;
   const raw = m[3]!;
   const value = raw.includes('\\') ? raw.replace(/\\(['\\])/g, '$1') : raw;
   return {
     kind: 'observation',
     comparison: {
       kind: 'comparison',
-      path: { kind: 'objectPath', objectType, steps: [{ kind: 'property', name }] },
+      path,
       operator: '=',
       negated: false,
       value: { kind: 'string', value },
@@ -105,6 +106,25 @@ function sameShape(key: string, objectType: string, name: string): boolean {
   return c.operator === '=' && !c.negated && c.value.kind === 'string' && c.value.value === 'x' && c.path.objectType === objectType &&
     c.path.steps.length === 1 && step?.kind === 'property' && step.name === name && !hasErrors(checkPattern(p));
 }
+
+// Indicators of one feed mostly share their timestamps (modified, valid_from of a bulk export), and Date.parse
+// costs more than comparing a string with the one before: each field remembers its last text and time.
+class TimeMemo {
+  private text = '';
+  private time = NaN;
+
+  of(text: string): number {
+    if (text !== this.text) {
+      this.time = Date.parse(text);
+      this.text = text;
+    }
+    return this.time;
+  }
+}
+
+const modifiedTime = new TimeMemo();
+const validFromTime = new TimeMemo();
+const validUntilTime = new TimeMemo();
 
 export function isInForce(i: ActiveIndicator, now: number): boolean {
   return i.validFrom <= now && now < i.validUntil;

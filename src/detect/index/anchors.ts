@@ -92,29 +92,32 @@ function exact(base: AnchorPath, value: ExactValue): Anchor {
  */
 function comparisonAnchors(c: Comparison): Anchor[] {
   const base = at(c.path);
-  const fallback: Anchor[] = [{ ...base, kind: 'path' }];
-  if (c.negated || encoded(c.path)) return fallback;
+  if (c.negated || encoded(c.path)) return anyValue(base);
   switch (c.operator) {
     case '=': {
       const value = exactValue(c.value);
-      return value === undefined ? fallback : [exact(base, value)];
+      return value === undefined ? anyValue(base) : [exact(base, value)];
     }
     case 'ISSUBSET': {
       const block = c.value.kind === 'string' ? parseCidr(c.value.value) : undefined;
-      return block ? [{ ...base, kind: 'cidr', block }] : fallback;
+      return block ? [{ ...base, kind: 'cidr', block }] : anyValue(base);
     }
     case 'LIKE':
     case 'MATCHES': {
-      if (c.value.kind !== 'string') return fallback;
+      if (c.value.kind !== 'string') return anyValue(base);
       const tokens = c.operator === 'LIKE' ? likeTokens(nfc(c.value.value)) : regexTokens(c.value.value);
-      if (tokens.length === 0) return fallback;
+      if (tokens.length === 0) return anyValue(base);
       // The longest token is the likeliest to be rare.
       const token = tokens.reduce((a, b) => (b.length > a.length ? b : a));
       return [{ ...base, kind: 'token', token }];
     }
     default:
-      return fallback;
+      return anyValue(base);
   }
+}
+
+function anyValue(base: AnchorPath): Anchor[] {
+  return [{ objectType: base.objectType, steps: base.steps, path: base.path, kind: 'path' }];
 }
 
 /** String, number and boolean constants compare by plain equality on unencoded properties (section 9.6.2). */
@@ -138,8 +141,22 @@ function encoded(path: ObjectPath): boolean {
 }
 
 function at(path: ObjectPath): AnchorPath {
-  return { objectType: path.objectType, steps: path.steps, path: pathKey(path.objectType, path.steps) };
+  const step = path.steps[0];
+  if (path.steps.length !== 1 || step?.kind !== 'property') return { objectType: path.objectType, steps: path.steps, path: pathKey(path.objectType, path.steps) };
+  // Nearly every indexed path is one property (`ipv4-addr:value`): built once per type and property, its key
+  // is one string whose hash is computed once, not a fresh concatenation hashed again per indicator.
+  let byName = singleProperty.get(path.objectType);
+  if (byName === undefined) singleProperty.set(path.objectType, (byName = new Map()));
+  let base = byName.get(step.name);
+  if (base === undefined) {
+    base = { objectType: path.objectType, steps: [step], path: pathKey(path.objectType, [step]) };
+    byName.set(step.name, base);
+  }
+  return base;
 }
+
+/** Object paths of one property, by type and property name: as many as the watched patterns name. */
+const singleProperty = new Map<string, Map<string, AnchorPath>>();
 
 const PATH_COST = 10_000;
 

@@ -13,12 +13,17 @@ export class BloomFilter {
     this.mask = size - 1;
   }
 
-  add(s: string): void {
+  /** Adds `s`; returns false only when it was never added before (so a map lookup for it would miss). */
+  add(s: string): boolean {
     const h = hash(s, 0, s.length);
     const a = h & this.mask;
     const b = (Math.imul(h, 0x9e3779b1) >>> 7) & this.mask;
-    this.bits[a >>> 5]! |= 1 << (a & 31);
-    this.bits[b >>> 5]! |= 1 << (b & 31);
+    const wa = a >>> 5;
+    const wb = b >>> 5;
+    const seen = (this.bits[wa]! & (1 << (a & 31))) !== 0 && (this.bits[wb]! & (1 << (b & 31))) !== 0;
+    this.bits[wa]! |= 1 << (a & 31);
+    this.bits[wb]! |= 1 << (b & 31);
+    return seen;
   }
 
   /** False only when `s` was never added. */

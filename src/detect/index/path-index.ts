@@ -35,11 +35,14 @@ export class PathIndex {
 
   add(anchor: Anchor, leaf: Leaf): void {
     switch (anchor.kind) {
-      case 'exact':
-        push(this.exact, anchor.value, leaf);
-        if (this.bloom !== undefined && typeof anchor.value === 'string') this.bloom.add(anchor.value);
+      case 'exact': {
+        const value = anchor.value;
+        // Most values are new: when the filter says so, the map is written without first missing a lookup.
+        if (this.bloom !== undefined && typeof value === 'string' && !this.bloom.add(value)) this.exact.set(value, leaf);
+        else push(this.exact, value, leaf);
         if (this.exact.size >= (this.bloom?.capacity ?? BLOOM_FROM)) this.rebuildBloom();
         break;
+      }
       case 'cidr': (this.trie ??= new CidrTrie()).insert(anchor.block, leaf); break;
       case 'token':
         push((this.tokens ??= new Map()), anchor.token, leaf);
@@ -58,8 +61,9 @@ export class PathIndex {
     return b === undefined ? 0 : Array.isArray(b) ? b.length : 1;
   }
 
+  /** Sized for four times the values held, so that a map growing to a million rebuilds it only a few times. */
   private rebuildBloom(): void {
-    this.bloom = rebuild(this.exact, this.exact.size * 2);
+    this.bloom = rebuild(this.exact, this.exact.size * 4);
   }
 
   /** Token lengths present, so that tokens of other lengths are not even looked up. */

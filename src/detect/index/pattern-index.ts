@@ -6,7 +6,8 @@ import { parsePattern } from '../../pattern/parser.ts';
 import type { ActiveIndicator } from '../active-indicator.ts';
 import { observationsOf } from '../active-indicator.ts';
 import type { Sco, TelemetryEvent } from '../event.ts';
-import { anchorTree, chooseAnchors, everyAnchor, type Anchor, type AnchorTree } from './anchors.ts';
+import { AnchorCounts } from './anchor-counts.ts';
+import { anchorTree, chooseAnchors, type Anchor, type AnchorTree } from './anchors.ts';
 import type { Leaf } from './leaf.ts';
 import { PathIndex } from './path-index.ts';
 
@@ -31,17 +32,10 @@ export class PatternIndex {
    * batch and in the index, so a common value (`dst_ref.type = 'ipv4-addr'`) is not picked over a rare one.
    */
   addAll(items: { indicator: ActiveIndicator; parsed: Pattern }[]): Leaf[][] {
-    const counts = new Map<string, number>();
-    const trees = items.map(({ parsed }) => observationsOf(parsed).map((comparison) => {
-      const tree = anchorTree(comparison);
-      for (const a of everyAnchor(tree)) {
-        const k = countKey(a);
-        if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-      return { comparison, tree };
-    }));
+    const trees = items.map(({ parsed }) => observationsOf(parsed).map((comparison) => ({ comparison, tree: anchorTree(comparison) })));
+    const counts = new AnchorCounts(trees.flatMap((list) => list.map((t) => t.tree)));
     // What the index already holds counts too, so indicators added in chunks are judged against all before them.
-    const frequency = (a: Anchor): number => (counts.get(countKey(a) ?? '') ?? 0) + (this.byPath.get(a.path)?.bucketSize(a) ?? 0);
+    const frequency = (a: Anchor): number => counts.of(a) + (this.byPath.get(a.path)?.bucketSize(a) ?? 0);
     return items.map(({ indicator, parsed }, i) => this.insert(indicator, parsed.kind === 'observation', trees[i]!, frequency));
   }
 
@@ -131,13 +125,6 @@ export class PatternIndex {
     for (const p of this.byPath.values()) entries += p.size;
     return { paths: this.byPath.size, entries };
   }
-}
-
-/** Exact values and tokens are counted; CIDR blocks and bare paths are judged by kind alone. */
-function countKey(a: Anchor): string | undefined {
-  if (a.kind === 'exact') return `${a.path}\u0000${typeof a.value}\u0000${String(a.value)}`;
-  if (a.kind === 'token') return `${a.path}\u0001${a.token}`;
-  return undefined;
 }
 
 /** Compiled on first use: most indicators never see a candidate event, so most are never compiled. */
