@@ -6,7 +6,7 @@ import type {
 import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { openConnection } from './connection.ts';
-import { toWriteRow } from './write-row.ts';
+import { toWriteRows } from './write-row.ts';
 import { WriterClient } from './writer-client.ts';
 import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS, versionFilters } from './query.ts';
 import { searchExpression } from '../search-document.ts';
@@ -63,7 +63,7 @@ export class SqliteStore implements Store {
 
   async put(items: PutItem[]): Promise<PutOutcome[]> {
     await this.#batchEnded;
-    return this.#writer.send<PutOutcome[]>({ op: 'put', rows: items.map(toWriteRow) });
+    return this.#writer.send<PutOutcome[]>({ op: 'put', batch: toWriteRows(items) });
   }
 
   async begin(): Promise<WriteBatch> {
@@ -82,7 +82,7 @@ export class SqliteStore implements Store {
       }
     };
     return {
-      put: (items) => this.#writer.send<PutOutcome[]>({ op: 'put', rows: items.map(toWriteRow) }),
+      put: (items) => this.#writer.send<PutOutcome[]>({ op: 'put', batch: toWriteRows(items) }),
       commit: () => finish('commit'),
       rollback: () => finish('rollback'),
     };

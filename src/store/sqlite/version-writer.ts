@@ -1,12 +1,11 @@
 // Writes object versions: keeps the latest/first flags, the date_added clock and the edge index right.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { PutOutcome } from '../store.ts';
-import type { WriteRow } from './write-row.ts';
+import { EDGE_FIELDS, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
+import { EdgeWriter } from './edge-writer.ts';
 import { searchDocument } from '../search-document.ts';
 
 const INDEX_CHUNK = 2000;
-/** Edge rows per multi-row INSERT: one statement call instead of many keeps per-call overhead down. */
-const EDGE_ROWS = 32;
 
 interface EndRow {
   key: number;
@@ -27,15 +26,13 @@ export interface Removal {
 export class VersionWriter {
   readonly #db: Db;
   readonly #s: Record<string, Statement>;
-  readonly #putAll: (rows: WriteRow[]) => PutOutcome[];
+  readonly #putAll: (batch: WriteBatchRows) => PutOutcome[];
+  readonly #edges: EdgeWriter;
   #lastAdded: number;
-  /** Node numbers of recently seen identifiers; cleared on rollback and when it grows large. */
-  #nodes = new Map<string, number>();
-  /** Edge rows waiting for a full multi-row INSERT; flushed before each transaction ends. */
-  readonly #edgeParams: number[] = [];
 
   constructor(db: Db) {
     this.#db = db;
+    this.#edges = new EdgeWriter(db);
     const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
       // One probe answers both "is this version stored?" and "which versions are first and latest?".
@@ -44,11 +41,6 @@ export class VersionWriter {
       clearFirst: p('UPDATE versions SET is_first = 0 WHERE seq = ?'),
       insert: p(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
                  supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertEdge: p('INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertEdges: p(`INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES ${Array(EDGE_ROWS).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`),
-      findNode: p('SELECT n FROM nodes WHERE id = ?').pluck(),
-      // Most identifiers a writer meets are new: try the insert first, look up only when it already exists.
-      insertNode: p('INSERT INTO nodes (id) VALUES (?) ON CONFLICT (id) DO NOTHING RETURNING n').pluck(),
       member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
       // INDEXED BY: left to itself the planner walks the whole collection by its primary key (quadratic imports).
       memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships INDEXED BY memberships_object
@@ -79,22 +71,32 @@ export class VersionWriter {
     this.#lastAdded = max ?? 0;
     // IMMEDIATE: the access store writes to the same file from another connection; a deferred transaction that
     // reads before writing would then fail with SQLITE_BUSY instead of waiting its turn.
-    const putAll = db.transaction((rows: WriteRow[]) => this.#putRows(rows));
-    this.#putAll = (rows) => putAll.immediate(rows);
+    const putAll = db.transaction((batch: WriteBatchRows) => this.#putRows(batch));
+    this.#putAll = (batch) => putAll.immediate(batch);
   }
 
   /** Stores the rows in their own transaction, or in the open one after `begin`. */
-  put(rows: WriteRow[]): PutOutcome[] {
-    return this.#db.inTransaction ? this.#putRows(rows) : this.#putAll(rows);
+  put(batch: WriteBatchRows): PutOutcome[] {
+    try {
+      return this.#db.inTransaction ? this.#putRows(batch) : this.#putAll(batch);
+    } catch (err) {
+      // A failed statement may have rolled the transaction back, and node numbers handed out with it.
+      if (!this.#db.inTransaction) this.#edges.forget();
+      throw err;
+    }
   }
 
-  #putRows(rows: WriteRow[]): PutOutcome[] {
-    const outcomes = rows.map((row) => this.#putOne(row));
-    const params = this.#edgeParams;
-    for (let i = 0; i < params.length; i += 6) {
-      this.#s.insertEdge!.run(params[i], params[i + 1], params[i + 2], params[i + 3], params[i + 4], params[i + 5]);
-    }
-    params.length = 0;
+  #putRows(batch: WriteBatchRows): PutOutcome[] {
+    const stored: number[] = [];
+    let at = 0;
+    const outcomes = batch.rows.map((row) => {
+      const from = at;
+      at += row.edgeCount * EDGE_FIELDS;
+      const { outcome, seq } = this.#putOne(row);
+      if (seq !== null && from < at) stored.push(seq, from, at);
+      return outcome;
+    });
+    this.#edges.write(batch, stored);
     return outcomes;
   }
 
@@ -109,7 +111,7 @@ export class VersionWriter {
   rollback(): void {
     if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
     // Nodes created in the rolled-back transaction are gone from the table.
-    this.#nodes.clear();
+    this.#edges.forget();
   }
 
   setSetting(key: string, value: string): void {
@@ -168,42 +170,24 @@ export class VersionWriter {
     return this.#lastAdded;
   }
 
-  #putOne(row: WriteRow): PutOutcome {
+  /** Stores one version; `seq` is its new date_added when it was stored. */
+  #putOne(row: WriteRow): { outcome: PutOutcome; seq: number | null } {
     const s = this.#s;
     const key = row.versionKey;
     const ends = s.known!.all(row.id, key) as EndRow[];
     const existing = ends.find((end) => end.version_key === key);
     if (existing) {
       if (row.collection !== null) this.#addMember(row.collection, existing.key, row.id, key);
-      return 'duplicate';
+      return { outcome: 'duplicate', seq: null };
     }
     const latest = ends.find((end) => end.is_latest === 1);
-    if (latest && latest.revoked === 1 && key > latest.version_key) return 'after-revocation';
+    if (latest && latest.revoked === 1 && key > latest.version_key) return { outcome: 'after-revocation', seq: null };
     const flags = this.#flags(ends, key, s.clearLatest!, s.clearFirst!, []);
     const seq = this.#tick();
     s.insert!.run(seq, row.id, row.type, key, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0, row.tlp,
       row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, row.json);
-    const edges = row.edges;
-    for (let i = 0; i < edges.length; i += 5) {
-      const through = edges[i + 4]!;
-      this.#edgeParams.push(this.#node(edges[i]!), seq, this.#node(edges[i + 1]!), this.#node(edges[i + 2]!),
-        this.#node(edges[i + 3]!), through === '' ? 0 : this.#node(through));
-      if (this.#edgeParams.length === EDGE_ROWS * 6) {
-        s.insertEdges!.run(...this.#edgeParams);
-        this.#edgeParams.length = 0;
-      }
-    }
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
-    return latest ? 'new-version' : 'new-object';
-  }
-
-  #node(id: string): number {
-    let n = this.#nodes.get(id);
-    if (n !== undefined) return n;
-    n = (this.#s.insertNode!.get(id) as number | undefined) ?? (this.#s.findNode!.get(id) as number);
-    if (this.#nodes.size >= 1_000_000) this.#nodes.clear();
-    this.#nodes.set(id, n);
-    return n;
+    return { outcome: latest ? 'new-version' : 'new-object', seq };
   }
 
   #addMember(collection: string, seq: number, id: string, key: string): void {

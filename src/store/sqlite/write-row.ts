@@ -1,31 +1,36 @@
-// What the writer thread needs to store one version: its columns and its indexed edges, already extracted.
+// Turns items to put into what the writer thread needs: their columns and their indexed edges, already extracted.
 import type { PutItem } from '../store.ts';
-import { tlpLevelOf, type TlpLevel } from '../../stix/tlp.ts';
+import { tlpLevelOf } from '../../stix/tlp.ts';
 import { indexedEdges } from '../references.ts';
 import { versionKey } from '../version-key.ts';
+import type { WriteBatchRows, WriteRow } from './writer-protocol.ts';
 
-export interface WriteRow {
-  id: string;
-  type: string;
-  versionKey: string;
-  modified: string | null;
-  specVersion: string;
-  createdBy: string | null;
-  revoked: boolean;
-  tlp: TlpLevel | null;
-  collection: string | null;
-  suppliedAccount: string | null;
-  suppliedOrg: string | null;
-  json: string;
-  /** Indexed edges, flattened as node, source, target, via, through (empty when none) — five strings each. */
-  edges: string[];
+export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
+  const names: string[] = [];
+  const numbers = new Map<string, number>();
+  const name = (text: string): number => {
+    let n = numbers.get(text);
+    if (n === undefined) {
+      n = names.length;
+      names.push(text);
+      numbers.set(text, n);
+    }
+    return n;
+  };
+  const edges: number[] = [];
+  const rows = items.map((item) => {
+    const filed = indexedEdges(item.object);
+    for (const { node, edge } of filed) {
+      edges.push(name(node), name(edge.source), name(edge.target), name(edge.via), edge.through === undefined ? -1 : name(edge.through));
+    }
+    return toWriteRow(item, filed.length);
+  });
+  return { rows, names, edges: Int32Array.from(edges) };
 }
 
-export function toWriteRow(item: PutItem): WriteRow {
+function toWriteRow(item: PutItem, edgeCount: number): WriteRow {
   const object = item.object;
   const modified = typeof object.modified === 'string' ? object.modified : null;
-  const edges: string[] = [];
-  for (const { node, edge } of indexedEdges(object)) edges.push(node, edge.source, edge.target, edge.via, edge.through ?? '');
   return {
     id: object.id as string,
     type: object.type as string,
@@ -39,6 +44,6 @@ export function toWriteRow(item: PutItem): WriteRow {
     suppliedAccount: item.suppliedBy?.account ?? null,
     suppliedOrg: item.suppliedBy?.org ?? null,
     json: item.json ?? JSON.stringify(object),
-    edges,
+    edgeCount,
   };
 }

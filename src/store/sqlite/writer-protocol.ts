@@ -1,9 +1,9 @@
 // Messages between the store and its writer thread; each request carries a ticket its response echoes.
-import type { WriteRow } from './write-row.ts';
+import type { TlpLevel } from '../../stix/tlp.ts';
 import type { Removal } from './version-writer.ts';
 
 export type WriterRequest = { ticket: number } & (
-  | { op: 'put'; rows: WriteRow[] }
+  | { op: 'put'; batch: WriteBatchRows }
   | { op: 'begin' }
   | { op: 'commit' }
   | { op: 'rollback' }
@@ -17,3 +17,35 @@ export type WriterRequest = { ticket: number } & (
 export type WriterResponse =
   | { ticket: number; ok: true; result: unknown }
   | { ticket: number; ok: false; error: { name: string; message: string; code?: string } };
+
+export interface WriteRow {
+  id: string;
+  type: string;
+  versionKey: string;
+  modified: string | null;
+  specVersion: string;
+  createdBy: string | null;
+  revoked: boolean;
+  tlp: TlpLevel | null;
+  collection: string | null;
+  suppliedAccount: string | null;
+  suppliedOrg: string | null;
+  json: string;
+  /** How many of the batch's edges, taken in order, belong to this row. */
+  edgeCount: number;
+}
+
+/** Fields of one indexed edge, in the order the writer stores them. */
+export const EDGE_FIELDS = 5;
+
+/**
+ * A batch on its way to the writer thread. Posting a message copies every string in it one by one, and the
+ * edges name the same few identifiers over and over (an identity, a marking definition, a property name): so
+ * each distinct name travels once and the edges are indexes into them, in one typed array.
+ */
+export interface WriteBatchRows {
+  rows: WriteRow[];
+  names: string[];
+  /** Node, source, target, via and through of each edge, as indexes into `names`; through is -1 when absent. */
+  edges: Int32Array;
+}

@@ -9,7 +9,7 @@ const writer = new VersionWriter(db);
 
 function handle(request: WriterRequest): unknown {
   switch (request.op) {
-    case 'put': return writer.put(request.rows);
+    case 'put': return writer.put(request.batch);
     case 'begin': return writer.begin();
     case 'commit': return writer.commit();
     case 'rollback': return writer.rollback();

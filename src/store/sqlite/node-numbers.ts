@@ -1,0 +1,79 @@
+// The small integers that stand for identifiers (and edge labels) in the edge index, assigned by the writer.
+import type { Database as Db, Statement } from 'better-sqlite3';
+
+/** Names per lookup or insert statement: one call per chunk instead of one per name. */
+const CHUNK = 32;
+const CACHE_LIMIT = 1_000_000;
+
+export class NodeNumbers {
+  readonly #db: Db;
+  readonly #find = new Map<number, Statement>();
+  readonly #insert = new Map<number, Statement>();
+  /** Numbers of recently seen names; forgotten on rollback (they may name rows that no longer exist). */
+  readonly #cache = new Map<string, number>();
+  #next: number | null = null;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  /**
+   * The number of each name, creating the missing ones. The writer thread is the only writer of the nodes
+   * table, so it can hand out numbers itself and insert them in chunks.
+   */
+  numbersOf(names: readonly string[]): number[] {
+    const numbers = new Array<number>(names.length);
+    const unknown: number[] = [];
+    names.forEach((name, i) => {
+      const n = this.#cache.get(name);
+      if (n === undefined) unknown.push(i);
+      else numbers[i] = n;
+    });
+    if (unknown.length === 0) return numbers;
+    if (this.#cache.size + unknown.length > CACHE_LIMIT) this.#cache.clear();
+    const created: number[] = [];
+    for (let c = 0; c < unknown.length; c += CHUNK) {
+      const chunk = unknown.slice(c, c + CHUNK);
+      const found = new Map<string, number>();
+      for (const row of this.#statement(this.#find, chunk.length).all(...chunk.map((i) => names[i])) as { n: number; id: string }[]) {
+        found.set(row.id, row.n);
+      }
+      for (const i of chunk) {
+        const n = found.get(names[i]!) ?? this.#allocate(i, created);
+        numbers[i] = n;
+        this.#cache.set(names[i]!, n);
+      }
+    }
+    for (let c = 0; c < created.length; c += CHUNK * 2) {
+      const chunk = created.slice(c, c + CHUNK * 2);
+      const params = chunk.map((value, k) => (k % 2 === 0 ? value : names[value]));
+      this.#statement(this.#insert, chunk.length / 2).run(...params);
+    }
+    return numbers;
+  }
+
+  /** Call after a rollback: numbers handed out in it were never stored. */
+  forget(): void {
+    this.#cache.clear();
+    this.#next = null;
+  }
+
+  /** A new number for names[i], queued as (number, index) for insertion. */
+  #allocate(i: number, created: number[]): number {
+    this.#next ??= ((this.#db.prepare('SELECT max(n) FROM nodes').pluck().get() as number | null) ?? 0) + 1;
+    const n = this.#next++;
+    created.push(n, i);
+    return n;
+  }
+
+  #statement(kind: Map<number, Statement>, size: number): Statement {
+    let statement = kind.get(size);
+    if (statement === undefined) {
+      statement = kind === this.#find
+        ? this.#db.prepare(`SELECT n, id FROM nodes WHERE id IN (${Array(size).fill('?').join(', ')})`)
+        : this.#db.prepare(`INSERT INTO nodes (n, id) VALUES ${Array(size).fill('(?, ?)').join(', ')}`);
+      kind.set(size, statement);
+    }
+    return statement;
+  }
+}
