@@ -26,7 +26,7 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** Any rejection fails the whole import: nothing is written. */
   strict?: boolean;
-  /** Objects per transaction outside strict mode (a batch also closes at `batchBytes` of JSON). */
+  /** Objects per batch sent to the store, which may commit several together (a batch also closes at `batchBytes` of JSON). */
   batchSize?: number;
   batchBytes?: number;
   /** Called after each transaction commits, with the ids it made durable. */
@@ -46,9 +46,8 @@ export async function importObjects(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { newObjects: 0, newVersions: 0, duplicates: 0, rejected: [], warnings: {}, committed: true };
-  const batchSize = options.batchSize ?? 2000;
-  // Bounds memory whatever the object sizes: at most two batches are alive, one written while one fills.
-  const batchBytes = options.batchBytes ?? 4_000_000;
+  const batchSize = options.batchSize ?? 250;
+  const batchBytes = options.batchBytes ?? 1_000_000;
   let pendingBytes = 0;
   store.prepareWrites();
   const batch = options.strict ? await store.begin() : null;
@@ -60,18 +59,24 @@ export async function importObjects(
     if (batch) strictIds.push(...ids);
     else options.onCommit?.(ids);
   };
-  // One batch is written while the next is read and validated, so parsing and storage overlap.
-  let inFlight: Promise<void> = Promise.resolve();
+  // Batches are small and several are on their way at once: parsing goes on while the store writes (and
+  // commits what has queued up together), and parsed objects are let go young, which keeps the garbage
+  // collector's work down. Memory stays bounded: at most IN_FLIGHT batches are sent and not yet stored.
+  const inFlight: Promise<void>[] = [];
   let pending: Accepted[] = [];
   const add = async (accepted: Accepted, bytes: number): Promise<void> => {
     pending.push(accepted);
     pendingBytes += bytes;
     if (pending.length < batchSize && pendingBytes < batchBytes) return;
-    await inFlight;
-    inFlight = write(pending);
-    inFlight.catch(() => {}); // awaited at the next batch or at the end; this only marks it handled meanwhile
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    send(pending);
     pending = [];
     pendingBytes = 0;
+  };
+  const send = (accepted: Accepted[]): void => {
+    const sent = write(accepted);
+    sent.catch(() => {}); // awaited in turn or at the end; this only marks it handled meanwhile
+    inFlight.push(sent);
   };
   // Parsed objects wait in small groups so that one store lookup finds the versions already stored.
   let group: Entry[] = [];
@@ -95,10 +100,10 @@ export async function importObjects(
       if (group.length >= LOOKUP_GROUP) await settle();
     }
     await settle();
-    await inFlight;
-    if (pending.length > 0) await write(pending);
+    if (pending.length > 0) send(pending);
+    while (inFlight.length > 0) await inFlight.shift();
   } catch (err) {
-    await inFlight.catch(() => {});
+    await Promise.allSettled(inFlight);
     await batch?.rollback();
     throw err;
   }
@@ -123,6 +128,7 @@ interface Parsed {
 type Entry = Parsed | { incoming: IncomingObject; problem: Problem };
 
 const LOOKUP_GROUP = 256;
+const IN_FLIGHT = 8;
 
 /**
  * A version already stored is the same object (STIX identifies versions by id and modified), so it is

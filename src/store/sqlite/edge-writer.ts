@@ -34,15 +34,16 @@ export class EdgeWriter {
     if (used.size === 0) return;
     const names = [...used.keys()];
     const numbers = this.#nodes.numbersOf(names.map((name) => batch.names[name]!));
+    const edges = batch.edges;
+    const number = (at: number): number => {
+      const name = edges[at]!;
+      return name < 0 ? 0 : numbers[used.get(name)!]!;
+    };
     const params: number[] = [];
     for (let k = 0; k < stored.length; k += 3) {
       const seq = stored[k]!;
       for (let at = stored[k + 1]!; at < stored[k + 2]!; at += EDGE_FIELDS) {
-        const number = (field: number): number => {
-          const name = batch.edges[at + field]!;
-          return name < 0 ? 0 : numbers[used.get(name)!]!;
-        };
-        params.push(number(0), seq, number(1), number(2), number(3), number(4));
+        params.push(number(at), seq, number(at + 1), number(at + 2), number(at + 3), number(at + 4));
         if (params.length === EDGE_ROWS * COLUMNS) {
           this.#many.run(...params);
           params.length = 0;

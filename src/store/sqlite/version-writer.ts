@@ -26,7 +26,6 @@ export interface Removal {
 export class VersionWriter {
   readonly #db: Db;
   readonly #s: Record<string, Statement>;
-  readonly #putAll: (batch: WriteBatchRows) => PutOutcome[];
   readonly #edges: EdgeWriter;
   #lastAdded: number;
 
@@ -69,21 +68,41 @@ export class VersionWriter {
     const { max } = db.prepare(`SELECT max(m) AS max FROM (SELECT max(seq) AS m FROM versions UNION ALL SELECT max(added) FROM memberships)`)
       .get() as { max: number | null };
     this.#lastAdded = max ?? 0;
-    // IMMEDIATE: the access store writes to the same file from another connection; a deferred transaction that
-    // reads before writing would then fail with SQLITE_BUSY instead of waiting its turn.
-    const putAll = db.transaction((batch: WriteBatchRows) => this.#putRows(batch));
-    this.#putAll = (batch) => putAll.immediate(batch);
   }
 
-  /** Stores the rows in their own transaction, or in the open one after `begin`. */
-  put(batch: WriteBatchRows): PutOutcome[] {
-    try {
-      return this.#db.inTransaction ? this.#putRows(batch) : this.#putAll(batch);
-    } catch (err) {
-      // A failed statement may have rolled the transaction back, and node numbers handed out with it.
-      if (!this.#db.inTransaction) this.#edges.forget();
-      throw err;
+  /**
+   * Stores each batch, in the open transaction after `begin`, or else all in one transaction with a savepoint
+   * each, so that one failing batch fails alone. Returns each batch's outcomes, or the error it failed with.
+   */
+  putGroup(batches: readonly WriteBatchRows[]): (PutOutcome[] | Error)[] {
+    const db = this.#db;
+    if (db.inTransaction) return batches.map((batch) => attempt(() => this.#putRows(batch)));
+    // IMMEDIATE: the access store writes to the same file from another connection; a deferred transaction that
+    // reads before writing would then fail with SQLITE_BUSY instead of waiting its turn.
+    db.exec('BEGIN IMMEDIATE');
+    const results: (PutOutcome[] | Error)[] = [];
+    for (const batch of batches) {
+      db.exec('SAVEPOINT put');
+      try {
+        results.push(this.#putRows(batch));
+        db.exec('RELEASE put');
+      } catch (err) {
+        // Node numbers handed out since the savepoint are gone with it.
+        this.#edges.forget();
+        // Some errors (a full disk, an I/O error) end the whole transaction, and the batches before this one with it.
+        if (!db.inTransaction) return batches.map(() => err as Error);
+        db.exec('ROLLBACK TO put');
+        db.exec('RELEASE put');
+        results.push(err as Error);
+      }
     }
+    try {
+      db.exec('COMMIT');
+    } catch (err) {
+      this.rollback();
+      return batches.map(() => err as Error);
+    }
+    return results;
   }
 
   #putRows(batch: WriteBatchRows): PutOutcome[] {
@@ -207,5 +226,13 @@ export class VersionWriter {
     if (isLatest && latest) clearLatest.run(...scope, latest.key);
     if (isFirst && first) clearFirst.run(...scope, first.key);
     return { latest: isLatest ? 1 : 0, first: isFirst ? 1 : 0 };
+  }
+}
+
+function attempt<T>(body: () => T): T | Error {
+  try {
+    return body();
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
   }
 }
