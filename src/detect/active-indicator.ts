@@ -1,9 +1,11 @@
 // An indicator the engine watches for: its pattern parsed and checked once, with its validity window.
-import type { ComparisonExpression, ObjectPath, ObservationExpression, Pattern } from '../pattern/ast.ts';
+import type { ComparisonExpression, ObservationExpression, Pattern } from '../pattern/ast.ts';
 import { hasErrors } from '../pattern/diagnostics.ts';
 import { parsePattern } from '../pattern/parser.ts';
 import { checkPattern } from '../pattern/validator.ts';
 import { PatternError } from '../pattern/errors.ts';
+import { patternFromShape } from './pattern-shape.ts';
+import { simpleEquality } from './simple-equality.ts';
 
 export interface ActiveIndicator {
   id: string;
@@ -29,7 +31,7 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
   if (o.type !== 'indicator' || typeof o.id !== 'string' || typeof o.pattern !== 'string') return { inactive: 'not-an-indicator' };
   if (o.revoked === true) return { inactive: 'revoked' };
   if (o.pattern_type !== 'stix') return { inactive: 'not-stix' };
-  let parsed = simpleEquality(o.pattern);
+  let parsed = simpleEquality(o.pattern) ?? patternFromShape(o.pattern);
   if (parsed === undefined) {
     try {
       parsed = parsePattern(o.pattern, { positions: false });
@@ -54,57 +56,6 @@ export function activeIndicator(o: Record<string, unknown>): { indicator: Active
       ast: parsed.kind === 'observation' ? undefined : parsed,
     },
   };
-}
-
-// Most indicators are `[type:property = 'value']`. Loading a million of them through the scanner, parser and
-// checker costs seconds, so that one shape is recognised by a regular expression and its tree built directly.
-// Whether the checker accepts it depends only on the type and property (a string constant against that
-// property), so the real parser and checker judge `[type:property = 'x']` once per pair; matching still
-// compiles from the text with the real parser. The pair's object path is built once and shared by every
-// pattern naming it (no pass changes a tree), so the index finds its key without rebuilding it a million times.
-const SIMPLE = /^\[([a-z][a-z0-9-]*):([a-z_][a-z0-9_]*) = '((?:[^'\\]|\\['\\])*)'\]$/;
-const verdicts = new Map<string, ObjectPath | null>();
-
-function simpleEquality(text: string): Pattern | undefined {
-  const m = SIMPLE.exec(text);
-  if (!m) return undefined;
-  const objectType = m[1]!;
-  const name = m[2]!;
-  const key = `${objectType}:${name}`;
-  let path = verdicts.get(key);
-  if (path === undefined) {
-    path = sameShape(key, objectType, name) ? { kind: 'objectPath', objectType, steps: [{ kind: 'property', name }] } : null;
-    verdicts.set(key, path);
-  }
-  if (path === null) return undefined;
-  const raw = m[3]!;
-  const value = raw.includes('\\') ? raw.replace(/\\(['\\])/g, '$1') : raw;
-  return {
-    kind: 'observation',
-    comparison: {
-      kind: 'comparison',
-      path,
-      operator: '=',
-      negated: false,
-      value: { kind: 'string', value },
-    },
-  };
-}
-
-/** Whether the real parser reads `[type:property = 'x']` as that one comparison, and the checker accepts it. */
-function sameShape(key: string, objectType: string, name: string): boolean {
-  let p: Pattern;
-  try {
-    p = parsePattern(`[${key} = 'x']`, { positions: false });
-  } catch (err) {
-    if (err instanceof PatternError) return false;
-    throw err;
-  }
-  if (p.kind !== 'observation' || p.comparison.kind !== 'comparison') return false;
-  const c = p.comparison;
-  const step = c.path.steps[0];
-  return c.operator === '=' && !c.negated && c.value.kind === 'string' && c.value.value === 'x' && c.path.objectType === objectType &&
-    c.path.steps.length === 1 && step?.kind === 'property' && step.name === name && !hasErrors(checkPattern(p));
 }
 
 // Indicators of one feed mostly share their timestamps (modified, valid_from of a bulk export), and Date.parse
