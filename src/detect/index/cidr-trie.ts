@@ -16,11 +16,16 @@ export class CidrTrie<T> {
 
   insert(block: Cidr, entry: T): void {
     let n = block.family === 4 ? this.v4 : this.v6;
-    const width = block.family === 4 ? 32 : 128;
-    for (let i = 0; i < block.prefix; i++) {
-      const bit = (block.address >> BigInt(width - 1 - i)) & 1n;
-      if (bit === 1n) n = n.one ??= node<T>();
-      else n = n.zero ??= node<T>();
+    if (block.family === 4) {
+      // 32 bits fit a number: no BigInt shift per bit.
+      const v4 = Number(block.address);
+      for (let i = 0; i < block.prefix; i++) n = (v4 >>> (31 - i)) & 1 ? (n.one ??= node<T>()) : (n.zero ??= node<T>());
+    } else {
+      for (let i = 0; i < block.prefix; i++) {
+        const bit = (block.address >> BigInt(127 - i)) & 1n;
+        if (bit === 1n) n = n.one ??= node<T>();
+        else n = n.zero ??= node<T>();
+      }
     }
     (n.entries ??= []).push(entry);
     this.size++;
