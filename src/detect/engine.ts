@@ -4,7 +4,7 @@ import type { Store } from '../store/store.ts';
 import { activeIndicator, isInForce, type ActiveIndicator, type Inactive } from './active-indicator.ts';
 import type { TelemetryEvent } from './event.ts';
 import type { Leaf } from './index/leaf.ts';
-import { PatternIndex } from './index/pattern-index.ts';
+import { PatternIndex, type Leaves } from './index/pattern-index.ts';
 import { ObservationWindow, type WindowCounters, type WindowOptions } from './observation-window.ts';
 
 /** One indicator found in the telemetry. */
@@ -29,11 +29,8 @@ export interface LoadReport {
   buildMs: number;
 }
 
-/**
- * A watched indicator's leaves: the one leaf of a single-observation pattern stands alone (a million of them
- * should not each cost a wrapper object and an array).
- */
-type Watched = Leaf | Leaf[];
+/** A watched indicator's leaves (see Leaves). */
+type Watched = Leaves;
 
 const leavesOf = (w: Watched): Leaf[] => (Array.isArray(w) ? w : [w]);
 const indicatorOf = (w: Watched): ActiveIndicator => (Array.isArray(w) ? w[0]! : w).indicator;
@@ -203,9 +200,9 @@ export class DetectionEngine {
     return r;
   }
 
-  private watch(indicator: ActiveIndicator, leaves: Leaf[]): void {
+  private watch(indicator: ActiveIndicator, leaves: Leaves): void {
     if (indicator.ast) this.windows.set(indicator.id, new ObservationWindow(indicator, this.windowOptions, this.windowCounters));
-    this.watched.set(indicator.id, leaves.length === 1 ? leaves[0]! : leaves);
+    this.watched.set(indicator.id, leaves);
   }
 
   private unwatch(w: Watched): void {
@@ -250,7 +247,7 @@ export class DetectionEngine {
     const indicators = [...this.watched.values()].map(indicatorOf);
     this.index = new PatternIndex();
     const leaves = this.index.addAll(indicators.map((indicator) => ({ indicator, parsed: indicator.ast ?? reparse(indicator) })));
-    indicators.forEach((indicator, i) => this.watched.set(indicator.id, leaves[i]!.length === 1 ? leaves[i]![0]! : leaves[i]!));
+    indicators.forEach((indicator, i) => this.watched.set(indicator.id, leaves[i]!));
     this.retiredLeaves = 0;
   }
 

@@ -19,6 +19,20 @@ export interface LeafMatch {
 
 const NONE: LeafMatch[] = [];
 
+/**
+ * An indicator's leaves: the one leaf of a single-observation pattern stands alone (a million of them should
+ * not each cost an array); a pattern over several observations has one per observation, in reading order.
+ */
+export type Leaves = Leaf | Leaf[];
+
+/** What an indicator is indexed under: a single observation's anchor tree, or one tree per observation. */
+type Plan = AnchorTree | { observations: { comparison: ComparisonExpression; tree: AnchorTree }[] };
+
+function planOf(parsed: Pattern): Plan {
+  if (parsed.kind === 'observation') return anchorTree(parsed.comparison);
+  return { observations: observationsOf(parsed).map((comparison) => ({ comparison, tree: anchorTree(comparison) })) };
+}
+
 export class PatternIndex {
   private readonly byType = new Map<string, PathIndex[]>();
   private readonly byPath = new Map<string, PathIndex>();
@@ -31,27 +45,35 @@ export class PatternIndex {
    * Adds indicators in bulk: anchors are chosen knowing how often every exact value and token occurs in the
    * batch and in the index, so a common value (`dst_ref.type = 'ipv4-addr'`) is not picked over a rare one.
    */
-  addAll(items: { indicator: ActiveIndicator; parsed: Pattern }[]): Leaf[][] {
-    const trees = items.map(({ parsed }) => observationsOf(parsed).map((comparison) => ({ comparison, tree: anchorTree(comparison) })));
-    const counts = new AnchorCounts(trees.flatMap((list) => list.map((t) => t.tree)));
+  addAll(items: { indicator: ActiveIndicator; parsed: Pattern }[]): Leaves[] {
+    const all: AnchorTree[] = [];
+    const plans = items.map(({ parsed }) => {
+      const plan = planOf(parsed);
+      if ('observations' in plan) for (const o of plan.observations) all.push(o.tree);
+      else all.push(plan);
+      return plan;
+    });
+    const counts = new AnchorCounts(all);
     // What the index already holds counts too, so indicators added in chunks are judged against all before them.
     const frequency = (a: Anchor): number => counts.of(a) + (this.byPath.get(a.path)?.bucketSize(a) ?? 0);
-    return items.map(({ indicator, parsed }, i) => this.insert(indicator, parsed.kind === 'observation', trees[i]!, frequency));
+    return items.map(({ indicator }, i) => this.insert(indicator, plans[i]!, frequency));
   }
 
   /** Adds one indicator, judging frequencies by what the index holds already. */
-  add(indicator: ActiveIndicator, parsed: Pattern): Leaf[] {
-    const trees = observationsOf(parsed).map((comparison) => ({ comparison, tree: anchorTree(comparison) }));
-    return this.insert(indicator, parsed.kind === 'observation', trees, (a) => this.byPath.get(a.path)?.bucketSize(a) ?? 0);
+  add(indicator: ActiveIndicator, parsed: Pattern): Leaves {
+    return this.insert(indicator, planOf(parsed), (a) => this.byPath.get(a.path)?.bucketSize(a) ?? 0);
   }
 
-  private insert(indicator: ActiveIndicator, single: boolean, trees: { comparison: ComparisonExpression; tree: AnchorTree }[], frequency: (a: Anchor) => number): Leaf[] {
-    return trees.map(({ comparison, tree }) => {
-      const leaf: Leaf = { indicator, comparison: single ? undefined : comparison, predicate: undefined, matched: -1, retired: false };
-      // One leaf may sit under several anchors (OR); the per-event `matched` stamp keeps it from reporting twice.
-      for (const anchor of chooseAnchors(tree, frequency)) this.pathIndex(anchor).add(anchor, leaf);
-      return leaf;
-    });
+  private insert(indicator: ActiveIndicator, plan: Plan, frequency: (a: Anchor) => number): Leaves {
+    if ('observations' in plan) return plan.observations.map(({ comparison, tree }) => this.leaf(indicator, comparison, tree, frequency));
+    return this.leaf(indicator, undefined, plan, frequency);
+  }
+
+  private leaf(indicator: ActiveIndicator, comparison: ComparisonExpression | undefined, tree: AnchorTree, frequency: (a: Anchor) => number): Leaf {
+    const leaf: Leaf = { indicator, comparison, predicate: undefined, matched: -1, retired: false };
+    // One leaf may sit under several anchors (OR); the per-event `matched` stamp keeps it from reporting twice.
+    for (const anchor of chooseAnchors(tree, frequency)) this.pathIndex(anchor).add(anchor, leaf);
+    return leaf;
   }
 
   private pathIndex(anchor: Anchor): PathIndex {
