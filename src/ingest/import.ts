@@ -52,12 +52,17 @@ export async function importObjects(
   store.prepareWrites();
   const batch = options.strict ? await store.begin() : null;
   const strictIds: string[] = [];
-  const write = async (accepted: Accepted[]): Promise<void> => {
+  // Only the ids and origins are kept while a batch is on its way: its parsed objects can then be collected
+  // young, instead of surviving (and being copied by) the garbage collector until the store answers.
+  const write = (accepted: Accepted[]): Promise<void> => {
     const items = accepted.map((a) => a.item);
-    const outcomes = batch ? await batch.put(items) : await store.put(items);
-    const ids = tally(summary, accepted, outcomes);
-    if (batch) strictIds.push(...ids);
-    else options.onCommit?.(ids);
+    const sent = batch ? batch.put(items) : store.put(items);
+    return settled(sent, accepted.map((a) => a.item.object.id as string), accepted.map((a) => a.origin));
+  };
+  const settled = async (sent: Promise<PutOutcome[]>, ids: string[], origins: string[]): Promise<void> => {
+    const written = tally(summary, ids, origins, await sent);
+    if (batch) strictIds.push(...written);
+    else options.onCommit?.(written);
   };
   // Batches are small and several are on their way at once: parsing goes on while the store writes (and
   // commits what has queued up together), and parsed objects are let go young, which keeps the garbage
@@ -172,18 +177,17 @@ function validated({ incoming, object }: Parsed, summary: ImportSummary): Accept
   return { item, origin };
 }
 
-function tally(summary: ImportSummary, accepted: Accepted[], outcomes: PutOutcome[]): string[] {
+function tally(summary: ImportSummary, ids: readonly string[], origins: readonly string[], outcomes: PutOutcome[]): string[] {
   const written: string[] = [];
   outcomes.forEach((outcome, i) => {
-    const { item, origin } = accepted[i]!;
-    const id = item.object.id as string;
+    const id = ids[i]!;
     switch (outcome) {
       case 'new-object': summary.newObjects++; written.push(id); break;
       case 'new-version': summary.newVersions++; written.push(id); break;
       case 'duplicate': summary.duplicates++; break;
       case 'after-revocation':
         summary.rejected.push({
-          origin, objectId: id,
+          origin: origins[i]!, objectId: id,
           problems: [inputProblem('version-after-revocation', id, `${id} is revoked; revocation is permanent, so no newer version may be created`)],
         });
         break;

@@ -6,75 +6,74 @@ const ENDPOINTS: Record<string, ReadonlySet<string>> = {
   sighting: new Set(['sighting_of_ref', 'where_sighted_refs']),
 };
 
+/** Receives each reference found: the identifier referred to and the property holding it. */
+type ReferenceSink = (target: string, via: string) => void;
+
+/** Receives each edge to index, with the node it is filed under; `through` is the SRO carrying it, if any. */
+export type EdgeSink = (node: string, source: string, target: string, via: string, through: string | undefined) => void;
+
 /**
  * All edges of one object version: its embedded references (outgoing from the object), and for an SRO the
  * edge it makes between its endpoints (e.g. intrusion-set —uses→ malware, through the relationship).
  */
 export function edgesOf(object: Record<string, unknown>): Edge[] {
-  const id = object.id as string;
+  const source = object.id as string;
   const edges: Edge[] = [];
-  collect(object, id, edges);
-  if (object.type === 'relationship') relationshipEdge(object, id, edges);
-  if (object.type === 'sighting') sightingEdges(object, id, edges);
+  references(object, (target, via) => { edges.push({ source, target, via }); });
+  sroEdges(object, (from, to, via, through) => { edges.push({ source: from, target: to, via, through }); });
   return edges;
 }
 
 /**
- * The edges to index for lookups from the other end, each with the node it is filed under. An object's own
- * outgoing references are read from its JSON when needed, so only incoming ends are indexed; an SRO's
- * endpoint references are covered by the edge it makes, which is filed under both endpoints; and the
- * object's own `created_by_ref` is answered by the store's creator column instead.
+ * The edges to index for lookups from the other end, each given with the node it is filed under. An
+ * object's own outgoing references are read from its JSON when needed, so only incoming ends are indexed;
+ * an SRO's endpoint references are covered by the edge it makes, which is filed under both endpoints; and
+ * the object's own `created_by_ref` is answered by the store's creator column instead. Edges go straight to
+ * the sink, without objects of their own: every imported object passes here.
  */
-export function indexedEdges(object: Record<string, unknown>): { node: string; edge: Edge }[] {
+export function forEachIndexedEdge(object: Record<string, unknown>, file: EdgeSink): void {
+  const id = object.id as string;
   const endpoints = ENDPOINTS[object.type as string];
   const creator = object.created_by_ref;
-  const filed: { node: string; edge: Edge }[] = [];
-  for (const edge of edgesOf(object)) {
-    if (edge.through !== undefined) {
-      filed.push({ node: edge.source, edge }, { node: edge.target, edge });
-    } else if (!endpoints?.has(edge.via) && !(edge.via === 'created_by_ref' && edge.target === creator)) {
-      filed.push({ node: edge.target, edge });
-    }
-  }
-  return filed;
+  references(object, (target, via) => {
+    if (!endpoints?.has(via) && !(via === 'created_by_ref' && target === creator)) file(target, id, target, via, undefined);
+  });
+  sroEdges(object, (from, to, via, through) => {
+    file(from, from, to, via, through);
+    file(to, from, to, via, through);
+  });
 }
 
-function collect(value: unknown, source: string, edges: Edge[]): void {
+function references(value: unknown, found: ReferenceSink): void {
   if (Array.isArray(value)) {
-    for (const item of value) if (item !== null && typeof item === 'object') collect(item, source, edges);
+    for (const item of value) if (item !== null && typeof item === 'object') references(item, found);
     return;
   }
   if (value === null || typeof value !== 'object') return;
   for (const key in value as Record<string, unknown>) {
     const child = (value as Record<string, unknown>)[key];
     if (key.endsWith('_ref')) {
-      if (typeof child === 'string' && isIdentifier(child)) edges.push({ source, target: child, via: key });
+      if (typeof child === 'string' && isIdentifier(child)) found(child, key);
     } else if (key.endsWith('_refs')) {
-      if (Array.isArray(child)) {
-        for (const target of child) {
-          if (typeof target === 'string' && isIdentifier(target)) edges.push({ source, target, via: key });
-        }
-      }
+      if (Array.isArray(child)) for (const target of child) if (typeof target === 'string' && isIdentifier(target)) found(target, key);
     } else if (child !== null && typeof child === 'object') {
       // Extensions and other nested dictionaries and lists may hold references too.
-      collect(child, source, edges);
+      references(child, found);
     }
   }
 }
 
-function relationshipEdge(object: Record<string, unknown>, id: string, edges: Edge[]): void {
-  const { source_ref: source, target_ref: target, relationship_type: via } = object;
-  if (typeof source === 'string' && typeof target === 'string' && typeof via === 'string') {
-    edges.push({ source, target, via, through: id });
-  }
-}
-
-function sightingEdges(object: Record<string, unknown>, id: string, edges: Edge[]): void {
-  const sighted = object.sighting_of_ref;
-  if (typeof sighted !== 'string') return;
-  const where = Array.isArray(object.where_sighted_refs) ? object.where_sighted_refs : [];
-  for (const place of where) {
-    if (typeof place === 'string') edges.push({ source: place, target: sighted, via: 'sighted', through: id });
+/** The edge between an SRO's endpoints: a relationship's, or one per place a sighting was made. */
+function sroEdges(object: Record<string, unknown>, found: (source: string, target: string, via: string, through: string) => void): void {
+  const id = object.id as string;
+  if (object.type === 'relationship') {
+    const { source_ref: source, target_ref: target, relationship_type: via } = object;
+    if (typeof source === 'string' && typeof target === 'string' && typeof via === 'string') found(source, target, via, id);
+  } else if (object.type === 'sighting') {
+    const sighted = object.sighting_of_ref;
+    if (typeof sighted !== 'string') return;
+    const where = Array.isArray(object.where_sighted_refs) ? object.where_sighted_refs : [];
+    for (const place of where) if (typeof place === 'string') found(place, sighted, 'sighted', id);
   }
 }
 

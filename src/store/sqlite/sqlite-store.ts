@@ -62,8 +62,10 @@ export class SqliteStore implements Store {
   }
 
   async put(items: PutItem[]): Promise<PutOutcome[]> {
+    // Rows first: the caller's parsed objects are then free to go while this waits its turn.
+    const batch = toWriteRows(items);
     await this.#batchEnded;
-    return this.#writer.send<PutOutcome[]>({ op: 'put', batch: toWriteRows(items) });
+    return this.#writer.send<PutOutcome[]>({ op: 'put', batch });
   }
 
   async begin(): Promise<WriteBatch> {

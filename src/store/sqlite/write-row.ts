@@ -1,9 +1,9 @@
 // Turns items to put into what the writer thread needs: their columns and their indexed edges, already extracted.
 import type { PutItem } from '../store.ts';
 import { tlpLevelOf } from '../../stix/tlp.ts';
-import { indexedEdges } from '../references.ts';
+import { forEachIndexedEdge, type EdgeSink } from '../references.ts';
 import { versionKey } from '../version-key.ts';
-import type { WriteBatchRows, WriteRow } from './writer-protocol.ts';
+import { EDGE_FIELDS, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
 
 export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
   const names: string[] = [];
@@ -18,12 +18,13 @@ export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
     return n;
   };
   const edges: number[] = [];
+  const file: EdgeSink = (node, source, target, via, through) => {
+    edges.push(name(node), name(source), name(target), name(via), through === undefined ? -1 : name(through));
+  };
   const rows = items.map((item) => {
-    const filed = indexedEdges(item.object);
-    for (const { node, edge } of filed) {
-      edges.push(name(node), name(edge.source), name(edge.target), name(edge.via), edge.through === undefined ? -1 : name(edge.through));
-    }
-    return toWriteRow(item, filed.length);
+    const before = edges.length;
+    forEachIndexedEdge(item.object, file);
+    return toWriteRow(item, (edges.length - before) / EDGE_FIELDS);
   });
   return { rows, names, edges: Int32Array.from(edges) };
 }
