@@ -43,6 +43,24 @@ export function simpleEquality(text: string): Pattern | undefined {
   }
   // The closing apostrophe, then `]` ending the text.
   if (i !== text.length - 2 || text.charCodeAt(i + 1) !== 0x5d /* ] */) return undefined;
+  const path = pathOf(text, colon, nameEnd);
+  if (path === null) return undefined;
+  const raw = text.slice(valueStart, i);
+  const value = escaped ? raw.replace(/\\(['\\])/g, '$1') : raw;
+  return {
+    kind: 'observation',
+    comparison: { kind: 'comparison', path, operator: '=', negated: false, value: { kind: 'string', value } },
+  };
+}
+
+/** The last pairs seen: a feed names a few pairs, and comparing text in place costs less than slicing and hashing a key. */
+const recent: { key: string; path: ObjectPath | null }[] = [];
+const RECENT = 8;
+
+/** The verdict on the pair `text.slice(1, nameEnd)`, the type ending at `colon`. */
+function pathOf(text: string, colon: number, nameEnd: number): ObjectPath | null {
+  const length = nameEnd - 1;
+  for (const r of recent) if (r.key.length === length && text.startsWith(r.key, 1)) return r.path;
   const key = text.slice(1, nameEnd);
   let path = verdicts.get(key);
   if (path === undefined) {
@@ -51,13 +69,9 @@ export function simpleEquality(text: string): Pattern | undefined {
     path = sameShape(key, objectType, name) ? { kind: 'objectPath', objectType, steps: [{ kind: 'property', name }] } : null;
     verdicts.set(key, path);
   }
-  if (path === null) return undefined;
-  const raw = text.slice(valueStart, i);
-  const value = escaped ? raw.replace(/\\(['\\])/g, '$1') : raw;
-  return {
-    kind: 'observation',
-    comparison: { kind: 'comparison', path, operator: '=', negated: false, value: { kind: 'string', value } },
-  };
+  if (recent.length >= RECENT) recent.pop();
+  recent.unshift({ key, path });
+  return path;
 }
 
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
