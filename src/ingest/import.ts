@@ -54,9 +54,9 @@ export async function importObjects(
   const strictIds: string[] = [];
   // Only the ids and origins are kept while a batch is on its way: its parsed objects can then be collected
   // young, instead of surviving (and being copied by) the garbage collector until the store answers.
-  const write = (accepted: Accepted[]): Promise<void> => {
+  const write = (accepted: Accepted[], more: boolean): Promise<void> => {
     const items = accepted.map((a) => a.item);
-    const sent = batch ? batch.put(items) : store.put(items);
+    const sent = batch ? batch.put(items) : store.put(items, { more });
     return settled(sent, accepted.map((a) => a.item.object.id as string), accepted.map((a) => a.origin));
   };
   const settled = async (sent: Promise<PutOutcome[]>, ids: string[], origins: string[]): Promise<void> => {
@@ -74,12 +74,12 @@ export async function importObjects(
     pendingBytes += bytes;
     if (pending.length < batchSize && pendingBytes < batchBytes) return;
     if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    send(pending);
+    send(pending, true);
     pending = [];
     pendingBytes = 0;
   };
-  const send = (accepted: Accepted[]): void => {
-    const sent = write(accepted);
+  const send = (accepted: Accepted[], more: boolean): void => {
+    const sent = write(accepted, more);
     sent.catch(() => {}); // awaited in turn or at the end; this only marks it handled meanwhile
     inFlight.push(sent);
   };
@@ -105,7 +105,8 @@ export async function importObjects(
       if (group.length >= LOOKUP_GROUP) await settle();
     }
     await settle();
-    if (pending.length > 0) send(pending);
+    // The last batch (empty when the input ended on a full one) tells the store that no more follow.
+    if (pending.length > 0 || inFlight.length > 0) send(pending, false);
     while (inFlight.length > 0) await inFlight.shift();
   } catch (err) {
     await Promise.allSettled(inFlight);
@@ -133,7 +134,7 @@ interface Parsed {
 type Entry = Parsed | { incoming: IncomingObject; problem: Problem };
 
 const LOOKUP_GROUP = 256;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 16;
 
 /**
  * A version already stored is the same object (STIX identifies versions by id and modified), so it is

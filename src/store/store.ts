@@ -144,9 +144,17 @@ export interface WriteBatch {
   rollback(): Promise<void>;
 }
 
+export interface PutOptions {
+  /**
+   * More puts follow at once (a bulk import): the store may commit this one together with them, and its
+   * promise then settles when that shared commit is durable. The last put of a run leaves this out.
+   */
+  more?: boolean;
+}
+
 export interface Store {
-  /** Stores versions in one transaction; returns one outcome per item, in order. */
-  put(items: PutItem[]): Promise<PutOutcome[]>;
+  /** Stores versions atomically and durably; returns one outcome per item, in order. */
+  put(items: PutItem[], options?: PutOptions): Promise<PutOutcome[]>;
   /** A hint that writes are coming: a backend may start what they need (a thread, a connection) meanwhile. */
   prepareWrites(): void;
   /** Opens a long write transaction (used by strict imports: all or nothing). */

@@ -1,7 +1,7 @@
 // The embedded Store: one SQLite file in WAL mode through better-sqlite3.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
-  Edge, ObjectQuery, Page, PutItem, PutOutcome, SearchQuery, SearchResult, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
+  Edge, ObjectQuery, Page, PutItem, PutOptions, PutOutcome, SearchQuery, SearchResult, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
 } from '../store.ts';
 import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
@@ -61,11 +61,11 @@ export class SqliteStore implements Store {
     this.#writer.start();
   }
 
-  async put(items: PutItem[]): Promise<PutOutcome[]> {
+  async put(items: PutItem[], options: PutOptions = {}): Promise<PutOutcome[]> {
     // Rows first: the caller's parsed objects are then free to go while this waits its turn.
     const batch = toWriteRows(items);
     await this.#batchEnded;
-    return this.#writer.send<PutOutcome[]>({ op: 'put', batch });
+    return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more: options.more === true });
   }
 
   async begin(): Promise<WriteBatch> {
@@ -84,7 +84,7 @@ export class SqliteStore implements Store {
       }
     };
     return {
-      put: (items) => this.#writer.send<PutOutcome[]>({ op: 'put', batch: toWriteRows(items) }),
+      put: (items) => this.#writer.send<PutOutcome[]>({ op: 'put', batch: toWriteRows(items), more: false }),
       commit: () => finish('commit'),
       rollback: () => finish('rollback'),
     };

@@ -28,6 +28,8 @@ export class VersionWriter {
   readonly #s: Record<string, Statement>;
   readonly #edges: EdgeWriter;
   #lastAdded: number;
+  /** A group's transaction is open (see openGroup), as opposed to one that `begin` opened. */
+  #groupOpen = false;
 
   constructor(db: Db) {
     this.#db = db;
@@ -70,39 +72,55 @@ export class VersionWriter {
     this.#lastAdded = max ?? 0;
   }
 
-  /**
-   * Stores each batch, in the open transaction after `begin`, or else all in one transaction with a savepoint
-   * each, so that one failing batch fails alone. Returns each batch's outcomes, or the error it failed with.
-   */
-  putGroup(batches: readonly WriteBatchRows[]): (PutOutcome[] | Error)[] {
-    const db = this.#db;
-    if (db.inTransaction) return batches.map((batch) => attempt(() => this.#putRows(batch)));
+  /** Whether a transaction is open that `begin` opened (puts then commit with it, not on their own). */
+  get inBatch(): boolean {
+    return this.#db.inTransaction && !this.#groupOpen;
+  }
+
+  /** Opens the transaction that a group of puts shares, if none is open. */
+  openGroup(): void {
+    if (this.#db.inTransaction) return;
     // IMMEDIATE: the access store writes to the same file from another connection; a deferred transaction that
     // reads before writing would then fail with SQLITE_BUSY instead of waiting its turn.
-    db.exec('BEGIN IMMEDIATE');
-    const results: (PutOutcome[] | Error)[] = [];
-    for (const batch of batches) {
-      db.exec('SAVEPOINT put');
-      try {
-        results.push(this.#putRows(batch));
-        db.exec('RELEASE put');
-      } catch (err) {
-        // Node numbers handed out since the savepoint are gone with it.
-        this.#edges.forget();
-        // Some errors (a full disk, an I/O error) end the whole transaction, and the batches before this one with it.
-        if (!db.inTransaction) return batches.map(() => err as Error);
-        db.exec('ROLLBACK TO put');
-        db.exec('RELEASE put');
-        results.push(err as Error);
-      }
-    }
+    this.#db.exec('BEGIN IMMEDIATE');
+    this.#groupOpen = true;
+  }
+
+  /**
+   * Stores one batch in the open transaction, in a savepoint of its own, so that a failing batch leaves
+   * nothing behind. Returns its outcomes or its error; throws GroupLostError when the error ended the
+   * whole transaction (a full disk, an I/O error), taking the batches before it along.
+   */
+  putInGroup(batch: WriteBatchRows): PutOutcome[] | Error {
+    const db = this.#db;
+    db.exec('SAVEPOINT put');
     try {
-      db.exec('COMMIT');
+      const outcomes = this.#putRows(batch);
+      db.exec('RELEASE put');
+      return outcomes;
+    } catch (err) {
+      // Node numbers handed out since the savepoint are gone with it.
+      this.#edges.forget();
+      if (!db.inTransaction) {
+        this.#groupOpen = false;
+        throw new GroupLostError(err as Error);
+      }
+      db.exec('ROLLBACK TO put');
+      db.exec('RELEASE put');
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  /** Commits the group's transaction; on failure nothing of the group is stored. */
+  commitGroup(): void {
+    if (!this.#groupOpen) return;
+    this.#groupOpen = false;
+    try {
+      this.#db.exec('COMMIT');
     } catch (err) {
       this.rollback();
-      return batches.map(() => err as Error);
+      throw new GroupLostError(err as Error);
     }
-    return results;
   }
 
   #putRows(batch: WriteBatchRows): PutOutcome[] {
@@ -129,6 +147,7 @@ export class VersionWriter {
 
   rollback(): void {
     if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+    this.#groupOpen = false;
     // Nodes created in the rolled-back transaction are gone from the table.
     this.#edges.forget();
   }
@@ -229,10 +248,10 @@ export class VersionWriter {
   }
 }
 
-function attempt<T>(body: () => T): T | Error {
-  try {
-    return body();
-  } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
+/** The transaction a group of puts shared was rolled back: none of them is stored. */
+export class GroupLostError extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
+    this.name = 'GroupLostError';
   }
 }

@@ -1,7 +1,7 @@
 // The main thread's handle on the writer thread: started on the first write, requests answered in order.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
+import { writerScript } from './writer-bundle.ts';
 
 type Request = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'ticket'> : never) : never;
 
@@ -11,14 +11,6 @@ export class StoreWriteError extends Error {
     this.name = 'StoreWriteError';
   }
 }
-
-// The worker runs TypeScript like the rest of Tocsin, through tsx's synchronous require hook: its module
-// graph is small and plain, and the hook boots in about half the time of the ES module loader, which runs its
-// hooks on yet another thread (the writer's boot is part of every import's time).
-const BOOT = [
-  `require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/cjs/api')))}).register();`,
-  `require(${JSON.stringify(fileURLToPath(new URL('./writer-worker.ts', import.meta.url)))});`,
-].join('\n');
 
 export class WriterClient {
   #worker: Worker | null = null;
@@ -33,7 +25,12 @@ export class WriterClient {
   }
 
   send<T>(request: Request): Promise<T> {
-    const worker = this.#worker ?? this.#start();
+    let worker: Worker;
+    try {
+      worker = this.#worker ?? this.#start();
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
     const ticket = ++this.#ticket;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(ticket, { resolve: resolve as (value: unknown) => void, reject });
@@ -51,7 +48,7 @@ export class WriterClient {
   }
 
   #start(): Worker {
-    const worker = new Worker(BOOT, { eval: true, workerData: { file: this.file } });
+    const worker = new Worker(writerScript(), { eval: true, workerData: { file: this.file } });
     worker.on('message', (response: WriterResponse) => {
       const waiting = this.#pending.get(response.ticket);
       this.#pending.delete(response.ticket);

@@ -3,7 +3,8 @@ import type { TlpLevel } from '../../stix/tlp.ts';
 import type { Removal } from './version-writer.ts';
 
 export type WriterRequest = { ticket: number } & (
-  | { op: 'put'; batch: WriteBatchRows }
+  /** `more`: further puts follow at once, so the writer may hold the commit for them (see GroupCommit). */
+  | { op: 'put'; batch: WriteBatchRows; more: boolean }
   | { op: 'begin' }
   | { op: 'commit' }
   | { op: 'rollback' }

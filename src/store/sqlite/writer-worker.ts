@@ -2,10 +2,8 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openConnection } from './connection.ts';
 import { VersionWriter } from './version-writer.ts';
-import type { WriteBatchRows, WriterRequest, WriterResponse } from './writer-protocol.ts';
-
-/** JSON characters one group commit takes at most: puts queued beyond it wait for the next commit. */
-const GROUP_CHARS = 8_000_000;
+import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
+import { failure, GroupCommit } from './group-commit.ts';
 
 const db = openConnection((workerData as { file: string }).file);
 const writer = new VersionWriter(db);
@@ -27,52 +25,20 @@ function handle(request: Exclude<WriterRequest, { op: 'put' }>): unknown {
   }
 }
 
-type PutRequest = Extract<WriterRequest, { op: 'put' }>;
-
-/**
- * Stores a put together with the puts already queued behind it, in one transaction: many small batches then
- * cost one commit (and one fsync) instead of one each, and the sender may keep its batches small. Returns the
- * first queued request that is not part of the group.
- */
-function putGroup(first: PutRequest): WriterRequest | undefined {
-  const group = [first];
-  let chars = charsOf(first.batch);
-  let after: WriterRequest | undefined;
-  while (chars < GROUP_CHARS) {
-    const next = receiveMessageOnPort(port)?.message as WriterRequest | undefined;
-    if (next === undefined) break;
-    if (next.op !== 'put') {
-      after = next;
-      break;
-    }
-    group.push(next);
-    chars += charsOf(next.batch);
-  }
-  const results = writer.putGroup(group.map((request) => request.batch));
-  group.forEach((request, i) => {
-    const result = results[i]!;
-    port.postMessage(result instanceof Error ? failure(request.ticket, result) : success(request.ticket, result));
-  });
-  return after;
-}
-
-const charsOf = (batch: WriteBatchRows): number => batch.rows.reduce((sum, row) => sum + row.json.length, 0);
-const success = (ticket: number, result: unknown): WriterResponse => ({ ticket, ok: true, result });
-
-function failure(ticket: number, err: unknown): WriterResponse {
-  const error = err as Error & { code?: string };
-  return { ticket, ok: false, error: { name: error.name, message: error.message, ...(error.code ? { code: error.code } : {}) } };
-}
+const group = new GroupCommit(writer, (response) => port.postMessage(response));
 
 port.on('message', (received: WriterRequest) => {
-  for (let request: WriterRequest | undefined = received; request !== undefined;) {
+  // Requests already queued are taken now, so that puts queued together can share a commit.
+  for (let request: WriterRequest | undefined = received; request !== undefined; request = receiveMessageOnPort(port)?.message as WriterRequest | undefined) {
     if (request.op === 'put') {
-      request = putGroup(request);
+      group.put(request);
       continue;
     }
+    // Whatever comes next sees the puts before it committed.
+    group.commit();
     let response: WriterResponse;
     try {
-      response = success(request.ticket, handle(request));
+      response = { ticket: request.ticket, ok: true, result: handle(request) };
     } catch (err) {
       response = failure(request.ticket, err);
     }
@@ -81,6 +47,6 @@ port.on('message', (received: WriterRequest) => {
       port.close();
       return;
     }
-    request = undefined;
   }
+  group.idle();
 });

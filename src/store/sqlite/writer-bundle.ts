@@ -1,0 +1,31 @@
+// The writer thread's code as one plain script, bundled once per process.
+import { buildSync } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+let bundled: string | null = null;
+
+/**
+ * The writer thread would otherwise load its TypeScript modules through tsx, which takes a worker's boot
+ * from tens of milliseconds to about two hundred, and every import waits for that boot. Bundling is
+ * synchronous (a few tens of milliseconds, once per process) so that it does not wait on a busy event loop.
+ * Installed packages (better-sqlite3, with its native addon) stay outside the bundle; the script gets a
+ * `require` that resolves them from here, as an eval'd worker's own would not.
+ */
+export function writerScript(): string {
+  bundled ??= wrap(buildSync({
+    entryPoints: [fileURLToPath(new URL('./writer-worker.ts', import.meta.url))],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0]!.text);
+  return bundled;
+}
+
+function wrap(script: string): string {
+  const here = JSON.stringify(fileURLToPath(import.meta.url));
+  return `(function (require) {\n${script}\n})(require('node:module').createRequire(${here}));`;
+}
