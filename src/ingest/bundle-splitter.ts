@@ -18,6 +18,8 @@ const NEWLINE = 0x0a;
 
 export interface Element {
   text: string;
+  /** The text as it was read, in UTF-8 (a view of the input chunk: copy it to keep it). */
+  bytes: Buffer;
   /** 1-based line where the element starts. */
   line: number;
   /** Position in the objects array, or -1 for a single top-level object. */
@@ -60,13 +62,14 @@ class Capture {
     this.#start = 0;
   }
 
-  finish(chunk: Buffer, end: number): string {
+  /** The value's bytes: a view of the chunk when it lies within one, else a copy of its parts. */
+  finish(chunk: Buffer, end: number): Buffer {
     this.active = false;
-    if (this.#parts.length === 0) return chunk.toString('utf8', this.#start, end);
+    if (this.#parts.length === 0) return chunk.subarray(this.#start, end);
     this.#parts.push(chunk.subarray(this.#start, end));
-    const text = Buffer.concat(this.#parts).toString('utf8');
+    const bytes = Buffer.concat(this.#parts);
     this.#parts = [];
-    return text;
+    return bytes;
   }
 }
 
@@ -169,7 +172,7 @@ export class BundleSplitter {
       this.#pendingBackslashes = 0;
       if (run % 2 === 0) {
         this.#inString = false;
-        if (this.#key.active) this.#lastKey = JSON.parse(this.#key.finish(chunk, quote + 1)) as string;
+        if (this.#key.active) this.#lastKey = JSON.parse(this.#key.finish(chunk, quote + 1).toString('utf8')) as string;
         return quote;
       }
       at = quote + 1;
@@ -221,9 +224,10 @@ export class BundleSplitter {
     const wasObject = this.#mode === 'top-object';
     this.#mode = 'done';
     if (!wasObject) return;
-    const text = this.#envelope.finish(chunk, i + 1);
+    const bytes = this.#envelope.finish(chunk, i + 1);
+    const text = bytes.toString('utf8');
     if (!this.#sawObjects) {
-      out.push({ text, line: this.#documentLine, index: -1 });
+      out.push({ text, bytes, line: this.#documentLine, index: -1 });
       return;
     }
     try {
@@ -248,7 +252,8 @@ export class BundleSplitter {
   }
 
   #endElement(chunk: Buffer, end: number): Element {
-    return { text: this.#element.finish(chunk, end).trimEnd(), line: this.#elementLine, index: this.#index++ };
+    const bytes = trimEnd(this.#element.finish(chunk, end));
+    return { text: bytes.toString('utf8'), bytes, line: this.#elementLine, index: this.#index++ };
   }
 }
 
@@ -257,4 +262,11 @@ function backslashRun(chunk: Buffer, end: number, floor: number): number {
   let j = end - 1;
   while (j >= floor && chunk[j] === BACKSLASH) j--;
   return end - 1 - j;
+}
+
+/** Without the white space between an element and the comma or bracket after it. */
+function trimEnd(bytes: Buffer): Buffer {
+  let end = bytes.length;
+  for (let c = bytes[end - 1]; c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = bytes[end - 1]) end--;
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
 }

@@ -174,7 +174,7 @@ function validated({ incoming, object }: Parsed, summary: ImportSummary): Accept
   for (const p of problems) summary.warnings[p.code] = (summary.warnings[p.code] ?? 0) + 1;
   const item: PutItem = incoming.json === undefined
     ? { object: object as Record<string, unknown> }
-    : { object: object as Record<string, unknown>, json: incoming.json };
+    : { object: object as Record<string, unknown>, json: incoming.json, ...(incoming.bytes ? { jsonBytes: incoming.bytes } : {}) };
   return { item, origin };
 }
 

@@ -57,7 +57,7 @@ export async function* readDocuments(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (const element of splitter.push(chunk)) {
-        yield { json: element.text, origin: originOf(name, element.line, element.index) };
+        yield { json: element.text, bytes: element.bytes, origin: originOf(name, element.line, element.index) };
       }
       onBytes?.(chunk.length);
     }

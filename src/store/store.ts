@@ -41,6 +41,8 @@ export interface PutItem {
   object: Record<string, unknown>;
   /** JSON text to keep; defaults to `JSON.stringify(object)`. */
   json?: string;
+  /** `json` in UTF-8, when the caller has it already (an importer reading a file): saves encoding it again. */
+  jsonBytes?: Uint8Array;
   /** A stored collection to add the version to (also when the version itself is a duplicate). */
   collection?: string;
   suppliedBy?: Provenance;

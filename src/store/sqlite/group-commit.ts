@@ -4,7 +4,7 @@ import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
 
 type PutRequest = Extract<WriterRequest, { op: 'put' }>;
 
-/** JSON characters one commit takes at most; importers keep more than this in flight (see ingest/import.ts), so a full group never waits for them. */
+/** Bytes of JSON one commit takes at most; importers keep more than this in flight (see ingest/import.ts), so a full group never waits for them. */
 const GROUP_CHARS = 4_000_000;
 /** How long a group waits for the next put its last one announced (`more`) before committing anyway. */
 const HOLD_MS = 20;
@@ -45,7 +45,7 @@ export class GroupCommit {
       return;
     }
     this.#held.push({ ticket: request.ticket, result });
-    this.#chars += request.batch.rows.reduce((sum, row) => sum + row.json.length, 0);
+    this.#chars += request.batch.json.length;
     if (!request.more) this.#commitWhenIdle = true;
     if (this.#chars >= GROUP_CHARS) this.commit();
   }

@@ -65,7 +65,7 @@ export class SqliteStore implements Store {
     // Rows first: the caller's parsed objects are then free to go while this waits its turn.
     const batch = toWriteRows(items);
     await this.#batchEnded;
-    return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more: options.more === true });
+    return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more: options.more === true }, [batch.json.buffer as ArrayBuffer]);
   }
 
   async begin(): Promise<WriteBatch> {
@@ -84,7 +84,10 @@ export class SqliteStore implements Store {
       }
     };
     return {
-      put: (items) => this.#writer.send<PutOutcome[]>({ op: 'put', batch: toWriteRows(items), more: false }),
+      put: (items) => {
+        const batch = toWriteRows(items);
+        return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more: false }, [batch.json.buffer as ArrayBuffer]);
+      },
       commit: () => finish('commit'),
       rollback: () => finish('rollback'),
     };

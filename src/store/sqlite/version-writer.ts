@@ -40,8 +40,9 @@ export class VersionWriter {
       known: p('SELECT seq AS key, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (version_key = ? OR is_latest = 1 OR is_first = 1)'),
       clearLatest: p('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
       clearFirst: p('UPDATE versions SET is_first = 0 WHERE seq = ?'),
+      // The JSON arrives as UTF-8 bytes, which the driver binds as a BLOB: the cast stores them as the TEXT they are.
       insert: p(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
-                 supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+                 supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))`),
       member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
       // INDEXED BY: left to itself the planner walks the whole collection by its primary key (quadratic imports).
       memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships INDEXED BY memberships_object
@@ -126,10 +127,13 @@ export class VersionWriter {
   #putRows(batch: WriteBatchRows): PutOutcome[] {
     const stored: number[] = [];
     let at = 0;
+    let jsonAt = batch.json.byteOffset;
     const outcomes = batch.rows.map((row) => {
       const from = at;
       at += row.edgeCount * EDGE_FIELDS;
-      const { outcome, seq } = this.#putOne(row);
+      const json = Buffer.from(batch.json.buffer, jsonAt, row.jsonLength);
+      jsonAt += row.jsonLength;
+      const { outcome, seq } = this.#putOne(row, json);
       if (seq !== null && from < at) stored.push(seq, from, at);
       return outcome;
     });
@@ -209,7 +213,7 @@ export class VersionWriter {
   }
 
   /** Stores one version; `seq` is its new date_added when it was stored. */
-  #putOne(row: WriteRow): { outcome: PutOutcome; seq: number | null } {
+  #putOne(row: WriteRow, json: Buffer): { outcome: PutOutcome; seq: number | null } {
     const s = this.#s;
     const key = row.versionKey;
     const ends = s.known!.all(row.id, key) as EndRow[];
@@ -223,7 +227,7 @@ export class VersionWriter {
     const flags = this.#flags(ends, key, s.clearLatest!, s.clearFirst!, []);
     const seq = this.#tick();
     s.insert!.run(seq, row.id, row.type, key, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0, row.tlp,
-      row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, row.json);
+      row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, json);
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
     return { outcome: latest ? 'new-version' : 'new-object', seq };
   }

@@ -1,4 +1,5 @@
 // Turns items to put into what the writer thread needs: their columns and their indexed edges, already extracted.
+import { isUtf8 } from 'node:buffer';
 import type { PutItem } from '../store.ts';
 import { tlpLevelOf } from '../../stix/tlp.ts';
 import { forEachIndexedEdge, type EdgeSink } from '../references.ts';
@@ -21,15 +22,35 @@ export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
   const file: EdgeSink = (node, source, target, via, through) => {
     edges.push(name(node), name(source), name(target), name(via), through === undefined ? -1 : name(through));
   };
-  const rows = items.map((item) => {
+  const texts = items.map(jsonBytesOf);
+  const rows = items.map((item, i) => {
     const before = edges.length;
     forEachIndexedEdge(item.object, file);
-    return toWriteRow(item, (edges.length - before) / EDGE_FIELDS);
+    return toWriteRow(item, texts[i]!.length, (edges.length - before) / EDGE_FIELDS);
   });
-  return { rows, names, edges: Int32Array.from(edges) };
+  return { rows, json: concatenated(texts), names, edges: Int32Array.from(edges) };
 }
 
-function toWriteRow(item: PutItem, edgeCount: number): WriteRow {
+/** The bytes to store: the caller's, when they are well-formed UTF-8 (SQLite keeps TEXT as given). */
+function jsonBytesOf(item: PutItem): Uint8Array {
+  if (item.jsonBytes !== undefined && isUtf8(item.jsonBytes)) return item.jsonBytes;
+  return Buffer.from(item.json ?? JSON.stringify(item.object), 'utf8');
+}
+
+/** One buffer that owns its memory, so that it can be transferred to the writer thread. */
+function concatenated(texts: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const text of texts) total += text.length;
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const text of texts) {
+    joined.set(text, at);
+    at += text.length;
+  }
+  return joined;
+}
+
+function toWriteRow(item: PutItem, jsonLength: number, edgeCount: number): WriteRow {
   const object = item.object;
   const modified = typeof object.modified === 'string' ? object.modified : null;
   return {
@@ -44,7 +65,7 @@ function toWriteRow(item: PutItem, edgeCount: number): WriteRow {
     collection: item.collection ?? null,
     suppliedAccount: item.suppliedBy?.account ?? null,
     suppliedOrg: item.suppliedBy?.org ?? null,
-    json: item.json ?? JSON.stringify(object),
+    jsonLength,
     edgeCount,
   };
 }

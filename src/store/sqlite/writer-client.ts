@@ -24,7 +24,8 @@ export class WriterClient {
     if (!this.#worker) this.#start();
   }
 
-  send<T>(request: Request): Promise<T> {
+  /** `transfer` lists buffers the request hands over to the thread (they are unusable here afterwards). */
+  send<T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> {
     let worker: Worker;
     try {
       worker = this.#worker ?? this.#start();
@@ -34,7 +35,7 @@ export class WriterClient {
     const ticket = ++this.#ticket;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(ticket, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, ticket });
+      worker.postMessage({ ...request, ticket }, transfer);
     });
   }
 

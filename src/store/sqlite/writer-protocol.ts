@@ -31,7 +31,8 @@ export interface WriteRow {
   collection: string | null;
   suppliedAccount: string | null;
   suppliedOrg: string | null;
-  json: string;
+  /** Bytes of its JSON text: the rows' texts lie one after another in the batch's `json`. */
+  jsonLength: number;
   /** How many of the batch's edges, taken in order, belong to this row. */
   edgeCount: number;
 }
@@ -46,6 +47,11 @@ export const EDGE_FIELDS = 5;
  */
 export interface WriteBatchRows {
   rows: WriteRow[];
+  /**
+   * The rows' JSON texts in UTF-8, end to end, in a buffer of its own: it is handed to the writer thread
+   * (transferred, not copied), which stores the bytes as they are, with no string made on either side.
+   */
+  json: Uint8Array;
   names: string[];
   /** Node, source, target, via and through of each edge, as indexes into `names`; through is -1 when absent. */
   edges: Int32Array;
