@@ -24,26 +24,29 @@ export class EdgeWriter {
    * `batch.edges`. Names are numbered only for versions actually stored: a re-import numbers nothing.
    */
   write(batch: WriteBatchRows, stored: readonly number[]): void {
-    const used = new Map<number, number>();
+    const edges = batch.edges;
+    // The node number of each of the batch's names that a stored edge uses; 0 until known.
+    const numberOf = new Float64Array(batch.names.length);
+    const used: number[] = [];
     for (let k = 0; k < stored.length; k += 3) {
       for (let at = stored[k + 1]!; at < stored[k + 2]!; at++) {
-        const name = batch.edges[at]!;
-        if (name >= 0 && !used.has(name)) used.set(name, used.size);
+        const name = edges[at]!;
+        if (name >= 0 && numberOf[name] === 0) {
+          numberOf[name] = -1;
+          used.push(name);
+        }
       }
     }
-    if (used.size === 0) return;
-    const names = [...used.keys()];
-    const numbers = this.#nodes.numbersOf(names.map((name) => batch.names[name]!));
-    const edges = batch.edges;
-    const number = (at: number): number => {
-      const name = edges[at]!;
-      return name < 0 ? 0 : numbers[used.get(name)!]!;
-    };
+    if (used.length === 0) return;
+    const numbers = this.#nodes.numbersOf(used.map((name) => batch.names[name]!));
+    used.forEach((name, i) => { numberOf[name] = numbers[i]!; });
     const params: number[] = [];
     for (let k = 0; k < stored.length; k += 3) {
       const seq = stored[k]!;
       for (let at = stored[k + 1]!; at < stored[k + 2]!; at += EDGE_FIELDS) {
-        params.push(number(at), seq, number(at + 1), number(at + 2), number(at + 3), number(at + 4));
+        const through = edges[at + 4]!;
+        params.push(numberOf[edges[at]!]!, seq, numberOf[edges[at + 1]!]!, numberOf[edges[at + 2]!]!, numberOf[edges[at + 3]!]!,
+          through < 0 ? 0 : numberOf[through]!);
         if (params.length === EDGE_ROWS * COLUMNS) {
           this.#many.run(...params);
           params.length = 0;

@@ -1,8 +1,8 @@
 // The small integers that stand for identifiers (and edge labels) in the edge index, assigned by the writer.
 import type { Database as Db, Statement } from 'better-sqlite3';
 
-/** Names per lookup or insert statement: one call per chunk instead of one per name. */
-const CHUNK = 32;
+/** Names per lookup or insert statement at most: one call per chunk instead of one per name. */
+const CHUNK = 256;
 const CACHE_LIMIT = 1_000_000;
 
 export class NodeNumbers {
@@ -32,22 +32,20 @@ export class NodeNumbers {
     if (unknown.length === 0) return numbers;
     if (this.#cache.size + unknown.length > CACHE_LIMIT) this.#cache.clear();
     const created: number[] = [];
-    for (let c = 0; c < unknown.length; c += CHUNK) {
-      const chunk = unknown.slice(c, c + CHUNK);
-      const found = new Map<string, number>();
-      for (const row of this.#statement(this.#find, chunk.length).all(...chunk.map((i) => names[i])) as { n: number; id: string }[]) {
-        found.set(row.id, row.n);
-      }
-      for (const i of chunk) {
-        const n = found.get(names[i]!) ?? this.#allocate(i, created);
-        numbers[i] = n;
-        this.#cache.set(names[i]!, n);
-      }
+    const found = new Map<string, number>();
+    for (const [from, size] of chunks(unknown.length)) {
+      const rows = this.#statement(this.#find, size).all(...unknown.slice(from, from + size).map((i) => names[i])) as { n: number; id: string }[];
+      for (const row of rows) found.set(row.id, row.n);
     }
-    for (let c = 0; c < created.length; c += CHUNK * 2) {
-      const chunk = created.slice(c, c + CHUNK * 2);
-      const params = chunk.map((value, k) => (k % 2 === 0 ? value : names[value]));
-      this.#statement(this.#insert, chunk.length / 2).run(...params);
+    for (const i of unknown) {
+      const n = found.get(names[i]!) ?? this.#allocate(i, created);
+      numbers[i] = n;
+      this.#cache.set(names[i]!, n);
+    }
+    for (const [from, size] of chunks(created.length / 2)) {
+      const params: unknown[] = [];
+      for (let k = from * 2; k < (from + size) * 2; k += 2) params.push(created[k], names[created[k + 1]!]);
+      this.#statement(this.#insert, size).run(...params);
     }
     return numbers;
   }
@@ -76,4 +74,17 @@ export class NodeNumbers {
     }
     return statement;
   }
+}
+
+/**
+ * Splits a count into chunks of CHUNK and then of falling powers of two, as [offset, size] pairs: at most a
+ * few statement shapes are prepared, whatever the counts.
+ */
+function chunks(count: number): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (let size = CHUNK; at < count; size >>= 1) {
+    for (; count - at >= size; at += size) out.push([at, size]);
+  }
+  return out;
 }
