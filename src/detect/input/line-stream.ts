@@ -21,16 +21,27 @@ export async function* lines(chunks: AsyncIterable<Buffer | string | typeof REOP
       line = 0;
       continue;
     }
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     const batch: TextLine[] = [];
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    let nl = text.indexOf('\n');
+    if (rest !== '' && nl !== -1) {
+      // Only the line cut by the chunk boundary is joined: `rest + text` would copy the whole chunk again.
+      const joined = rest + text.slice(0, nl);
+      line++;
+      const end = joined.charCodeAt(joined.length - 1) === 13 ? joined.length - 1 : joined.length;
+      if (end > 0) batch.push({ text: joined.slice(0, end), line });
+      start = nl + 1;
+      rest = '';
+      nl = text.indexOf('\n', start);
+    }
+    for (; nl !== -1; nl = text.indexOf('\n', start)) {
       line++;
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       if (end > start) batch.push({ text: text.slice(start, end), line });
       start = nl + 1;
     }
-    rest = text.slice(start);
+    rest += text.slice(start);
     onBytes?.(chunk.length);
     if (batch.length > 0) yield batch;
   }
