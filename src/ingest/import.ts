@@ -73,10 +73,13 @@ export async function importObjects(
     pending.push(accepted);
     pendingBytes += bytes;
     if (pending.length < batchSize && pendingBytes < batchBytes) return;
-    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    send(pending, true);
+    // When this batch fills the last free slot, the wait for the oldest one follows: the store must not hold
+    // its commit for batches that cannot come until it answers.
+    const full = inFlight.length + 1 >= IN_FLIGHT;
+    send(pending, !full);
     pending = [];
     pendingBytes = 0;
+    if (full) await inFlight.shift();
   };
   const send = (accepted: Accepted[], more: boolean): void => {
     const sent = write(accepted, more);
