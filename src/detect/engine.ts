@@ -254,14 +254,11 @@ export class DetectionEngine {
   private async readStore(store: Store, addedAfter: string | undefined, each: (o: Record<string, unknown>) => void): Promise<void> {
     let cursor: string | undefined;
     do {
-      const page = await store.query({
-        types: ['indicator'], versions: 'latest', includeRevoked: true, limit: PAGE,
-        ...(addedAfter ? { addedAfter } : {}), ...(cursor ? { cursor } : {}),
+      const page = await store.latestJson({
+        types: ['indicator'], limit: PAGE, ...(addedAfter ? { addedAfter } : {}), ...(cursor ? { cursor } : {}),
       });
-      for (const v of page.versions) {
-        if (this.lastAdded === undefined || v.dateAdded > this.lastAdded) this.lastAdded = v.dateAdded;
-        each(JSON.parse(v.json) as Record<string, unknown>);
-      }
+      for (const json of page.json) each(JSON.parse(json) as Record<string, unknown>);
+      if (page.lastAdded !== null && (this.lastAdded === undefined || page.lastAdded > this.lastAdded)) this.lastAdded = page.lastAdded;
       cursor = page.next ?? undefined;
     } while (cursor);
   }

@@ -103,6 +103,23 @@ export interface Page {
   next: string | null;
 }
 
+export interface LatestJsonQuery {
+  types: string[];
+  /** Only versions added strictly after this instant (RFC 3339). */
+  addedAfter?: string;
+  limit: number;
+  /** Opaque cursor from a previous page's `next`. */
+  cursor?: string;
+}
+
+export interface JsonPage {
+  json: string[];
+  /** When the page's last version was added (RFC 3339), or null for an empty page. */
+  lastAdded: string | null;
+  /** Cursor for the following page, or null when this page is the last. */
+  next: string | null;
+}
+
 /** An edge of the graph: `source` refers to `target` through property `via`. */
 export interface Edge {
   source: string;
@@ -162,6 +179,12 @@ export interface Store {
   /** Opens a long write transaction (used by strict imports: all or nothing). */
   begin(): Promise<WriteBatch>;
   query(query: ObjectQuery): Promise<Page>;
+  /**
+   * The JSON of the latest version of every object of these types (revoked ones included), in date-added
+   * order, a page at a time: for readers that want every such object and nothing else about it, such as
+   * detection loading a million indicators, which need not pay for the other columns.
+   */
+  latestJson(query: LatestJsonQuery): Promise<JsonPage>;
   /** For each version (`modified`, or null for unversioned objects): whether it is stored. */
   hasVersions(versions: readonly VersionRef[]): Promise<boolean[]>;
   /** Versions of one object: latest, first, all, or the one with this `modified`. */

@@ -58,6 +58,21 @@ export function storeContract(name: string, open: StoreFactory): void {
     });
   };
 
+  withStore('latestJson pages through the latest version of each object of a type, in date-added order', async (store) => {
+    await store.put([{ object: note(1) }, { object: actor('2020-01-01T00:00:00.000Z') }, { object: note(2) }]);
+    await store.put([{ object: note(3) }, { object: note(1, undefined, { modified: '2021-01-01T00:00:00.000Z' }) }]);
+    const first = await store.latestJson({ types: ['note'], limit: 2 });
+    assert.deepEqual(first.json.map((j) => (JSON.parse(j) as { content: string }).content), ['note 2', 'note 3']);
+    assert.ok(first.next);
+    const second = await store.latestJson({ types: ['note'], limit: 2, cursor: first.next });
+    assert.deepEqual(second.json.map((j) => JSON.parse(j) as { modified: string }).map((n) => n.modified), ['2021-01-01T00:00:00.000Z']);
+    assert.equal(second.next, null);
+    const after = await store.latestJson({ types: ['note'], limit: 10, addedAfter: first.lastAdded! });
+    assert.equal(after.json.length, 1);
+    assert.equal(after.lastAdded, second.lastAdded);
+    assert.deepEqual(await store.latestJson({ types: ['note'], limit: 10, addedAfter: second.lastAdded! }), { json: [], lastAdded: null, next: null });
+  });
+
   withStore('a new object is reported as new', async (store) => {
     assert.deepEqual(await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]), ['new-object']);
   });

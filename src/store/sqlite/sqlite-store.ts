@@ -1,7 +1,7 @@
 // The embedded Store: one SQLite file in WAL mode through better-sqlite3.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type {
-  Edge, ObjectQuery, Page, PutItem, PutOptions, PutOutcome, SearchQuery, SearchResult, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
+  Edge, JsonPage, LatestJsonQuery, ObjectQuery, Page, PutItem, PutOptions, PutOutcome, SearchQuery, SearchResult, Store, StoredVersion, TypeCount, VersionMatch, VersionRef, WriteBatch,
 } from '../store.ts';
 import { edgesOf } from '../references.ts';
 import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
@@ -102,6 +102,23 @@ export class SqliteStore implements Store {
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     return { versions: page.map(toVersion), next: more ? encodeCursor(page[page.length - 1]!.added!) : null };
+  }
+
+  async latestJson(query: LatestJsonQuery): Promise<JsonPage> {
+    const addedAfter = query.addedAfter === undefined ? 0 : parseMicros(query.addedAfter);
+    if (Number.isNaN(addedAfter)) throw new InvalidTimestampError('addedAfter', query.addedAfter!);
+    const from = Math.max(addedAfter, decodeCursor(query.cursor) ?? 0);
+    // Served by the (is_latest, type) index, whose entries for one type are in seq order.
+    const rows = this.#prepared(`SELECT seq, json FROM versions WHERE is_latest = 1 AND type IN (${query.types.map(() => '?').join(', ')})
+      AND seq > ? ORDER BY seq LIMIT ?`).raw().all(...query.types, from, query.limit + 1) as [number, string][];
+    const more = rows.length > query.limit;
+    if (more) rows.length = query.limit;
+    const last = rows.length > 0 ? rows[rows.length - 1]![0] : null;
+    return {
+      json: rows.map((row) => row[1]),
+      lastAdded: last === null ? null : formatMicros(last),
+      next: more && last !== null ? encodeCursor(last) : null,
+    };
   }
 
   async hasVersions(versions: readonly VersionRef[]): Promise<boolean[]> {
