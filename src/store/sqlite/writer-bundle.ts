@@ -1,18 +1,18 @@
 // The writer thread's code as one plain script, bundled once per process.
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-let bundled: string | null = null;
+let bundled: Promise<string> | null = null;
 
 /**
  * The writer thread would otherwise load its TypeScript modules through tsx, which takes a worker's boot
- * from tens of milliseconds to about two hundred, and every import waits for that boot. Bundling is
- * synchronous (a few tens of milliseconds, once per process) so that it does not wait on a busy event loop.
+ * from tens of milliseconds to about two hundred, and every import waits for that boot. Bundling takes a few
+ * tens of milliseconds, once per process, in esbuild's own process while this one goes on reading its input.
  * Installed packages (better-sqlite3, with its native addon) stay outside the bundle; the script gets a
  * `require` that resolves them from here, as an eval'd worker's own would not.
  */
-export function writerScript(): string {
-  bundled ??= wrap(buildSync({
+export function writerScript(): Promise<string> {
+  bundled ??= build({
     entryPoints: [fileURLToPath(new URL('./writer-worker.ts', import.meta.url))],
     bundle: true,
     packages: 'external',
@@ -21,7 +21,9 @@ export function writerScript(): string {
     target: 'node20',
     write: false,
     logLevel: 'silent',
-  }).outputFiles[0]!.text);
+  }).then((result) => wrap(result.outputFiles[0]!.text));
+  // A failed build is not kept: the next writer tries again.
+  bundled.catch(() => { bundled = null; });
   return bundled;
 }
 

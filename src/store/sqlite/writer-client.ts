@@ -13,7 +13,7 @@ export class StoreWriteError extends Error {
 }
 
 export class WriterClient {
-  #worker: Worker | null = null;
+  #worker: Promise<Worker> | null = null;
   #ticket = 0;
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
 
@@ -26,16 +26,15 @@ export class WriterClient {
 
   /** `transfer` lists buffers the request hands over to the thread (they are unusable here afterwards). */
   send<T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> {
-    let worker: Worker;
-    try {
-      worker = this.#worker ?? this.#start();
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
+    const worker = this.#worker ?? this.#start();
     const ticket = ++this.#ticket;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(ticket, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, ticket }, transfer);
+      // Requests made while the thread boots are posted once it is up, in the order they were made.
+      worker.then((w) => w.postMessage({ ...request, ticket }, transfer), (err: Error) => {
+        this.#pending.delete(ticket);
+        reject(err);
+      });
     });
   }
 
@@ -44,12 +43,20 @@ export class WriterClient {
     if (!worker) return;
     await this.send({ op: 'close' });
     // The thread may already have exited (and the exit handler cleared #worker) by the time the reply lands.
-    await worker.terminate();
+    await (await worker).terminate();
     this.#worker = null;
   }
 
-  #start(): Worker {
-    const worker = new Worker(writerScript(), { eval: true, workerData: { file: this.file } });
+  #start(): Promise<Worker> {
+    const started = writerScript().then((script) => this.#spawn(script));
+    // A thread that could not be started leaves nothing behind: the next request tries again.
+    started.catch(() => { if (this.#worker === started) this.#worker = null; });
+    this.#worker = started;
+    return started;
+  }
+
+  #spawn(script: string): Worker {
+    const worker = new Worker(script, { eval: true, workerData: { file: this.file } });
     worker.on('message', (response: WriterResponse) => {
       const waiting = this.#pending.get(response.ticket);
       this.#pending.delete(response.ticket);
@@ -62,7 +69,6 @@ export class WriterClient {
       if (this.#pending.size > 0) this.#failAll(new StoreWriteError(`the store's writer thread stopped (exit code ${code})`, undefined));
       this.#worker = null;
     });
-    this.#worker = worker;
     return worker;
   }
 
