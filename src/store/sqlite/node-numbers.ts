@@ -1,8 +1,7 @@
 // The small integers that stand for identifiers (and edge labels) in the edge index, assigned by the writer.
 import type { Database as Db, Statement } from 'better-sqlite3';
+import { chunks } from './chunks.ts';
 
-/** Names per lookup or insert statement at most: one call per chunk instead of one per name. */
-const CHUNK = 256;
 const CACHE_LIMIT = 1_000_000;
 
 export class NodeNumbers {
@@ -74,17 +73,4 @@ export class NodeNumbers {
     }
     return statement;
   }
-}
-
-/**
- * Splits a count into chunks of CHUNK and then of falling powers of two, as [offset, size] pairs: at most a
- * few statement shapes are prepared, whatever the counts.
- */
-function chunks(count: number): [number, number][] {
-  const out: [number, number][] = [];
-  let at = 0;
-  for (let size = CHUNK; at < count; size >>= 1) {
-    for (; count - at >= size; at += size) out.push([at, size]);
-  }
-  return out;
 }

@@ -3,11 +3,13 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import type { PutOutcome } from '../store.ts';
 import { EDGE_FIELDS, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
 import { EdgeWriter } from './edge-writer.ts';
+import { chunks } from './chunks.ts';
 import { searchDocument } from '../search-document.ts';
 
 const INDEX_CHUNK = 2000;
 
 interface EndRow {
+  id?: string;
   key: number;
   version_key: string;
   revoked: number;
@@ -28,6 +30,7 @@ export class VersionWriter {
   readonly #s: Record<string, Statement>;
   readonly #edges: EdgeWriter;
   #lastAdded: number;
+  readonly #ends = new Map<number, Statement>();
   /** A group's transaction is open (see openGroup), as opposed to one that `begin` opened. */
   #groupOpen = false;
 
@@ -36,8 +39,6 @@ export class VersionWriter {
     this.#edges = new EdgeWriter(db);
     const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
-      // One probe answers both "is this version stored?" and "which versions are first and latest?".
-      known: p('SELECT seq AS key, version_key, revoked, is_latest, is_first FROM versions WHERE id = ? AND (version_key = ? OR is_latest = 1 OR is_first = 1)'),
       clearLatest: p('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
       clearFirst: p('UPDATE versions SET is_first = 0 WHERE seq = ?'),
       // The JSON arrives as UTF-8 bytes, which the driver binds as a BLOB: the cast stores them as the TEXT they are.
@@ -125,19 +126,20 @@ export class VersionWriter {
   }
 
   #putRows(batch: WriteBatchRows): PutOutcome[] {
-    const stored: number[] = [];
+    const filed: number[] = [];
     let at = 0;
     let jsonAt = batch.json.byteOffset;
+    const stored = this.#storedEnds(batch.rows);
     const outcomes = batch.rows.map((row) => {
       const from = at;
       at += row.edgeCount * EDGE_FIELDS;
       const json = Buffer.from(batch.json.buffer, jsonAt, row.jsonLength);
       jsonAt += row.jsonLength;
-      const { outcome, seq } = this.#putOne(row, json);
-      if (seq !== null && from < at) stored.push(seq, from, at);
+      const { outcome, seq } = this.#putOne(row, json, stored);
+      if (seq !== null && from < at) filed.push(seq, from, at);
       return outcome;
     });
-    this.#edges.write(batch, stored);
+    this.#edges.write(batch, filed);
     return outcomes;
   }
 
@@ -212,11 +214,50 @@ export class VersionWriter {
     return this.#lastAdded;
   }
 
+  /**
+   * For each object of the batch, its stored versions that a put needs: the one with the same version key
+   * (then the put is a duplicate) and the latest and first. Looked up a chunk of objects per query instead of
+   * one query per row.
+   */
+  #storedEnds(rows: readonly WriteRow[]): Map<string, EndRow[]> {
+    const ends = new Map<string, EndRow[]>();
+    const keyed = new Map<string, string[]>();
+    for (const row of rows) {
+      const keys = keyed.get(row.id);
+      if (keys === undefined) keyed.set(row.id, [row.versionKey]);
+      else keys.push(row.versionKey);
+    }
+    const ids = [...keyed.keys()];
+    for (const [from, size] of chunks(ids.length)) {
+      const chunk = ids.slice(from, from + size);
+      const keys = JSON.stringify([...new Set(chunk.flatMap((id) => keyed.get(id)!))]);
+      for (const end of this.#endsOf(size).all(...chunk, keys) as Required<EndRow>[]) {
+        const list = ends.get(end.id);
+        const wanted = end.is_latest === 1 || end.is_first === 1 || keyed.get(end.id)!.includes(end.version_key);
+        if (!wanted) continue;
+        if (list === undefined) ends.set(end.id, [end]);
+        else list.push(end);
+      }
+    }
+    return ends;
+  }
+
+  #endsOf(size: number): Statement {
+    let statement = this.#ends.get(size);
+    if (statement === undefined) {
+      statement = this.#db.prepare(`SELECT id, seq AS key, version_key, revoked, is_latest, is_first FROM versions
+        WHERE id IN (${Array(size).fill('?').join(', ')}) AND (is_latest = 1 OR is_first = 1 OR version_key IN (SELECT value FROM json_each(?)))`);
+      this.#ends.set(size, statement);
+    }
+    return statement;
+  }
+
   /** Stores one version; `seq` is its new date_added when it was stored. */
-  #putOne(row: WriteRow, json: Buffer): { outcome: PutOutcome; seq: number | null } {
+  #putOne(row: WriteRow, json: Buffer, stored: Map<string, EndRow[]>): { outcome: PutOutcome; seq: number | null } {
     const s = this.#s;
     const key = row.versionKey;
-    const ends = s.known!.all(row.id, key) as EndRow[];
+    let ends = stored.get(row.id);
+    if (ends === undefined) stored.set(row.id, ends = []);
     const existing = ends.find((end) => end.version_key === key);
     if (existing) {
       if (row.collection !== null) this.#addMember(row.collection, existing.key, row.id, key);
@@ -228,6 +269,8 @@ export class VersionWriter {
     const seq = this.#tick();
     s.insert!.run(seq, row.id, row.type, key, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0, row.tlp,
       row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, json);
+    // A later row of the batch for the same object sees this version.
+    ends.push({ key: seq, version_key: key, revoked: row.revoked ? 1 : 0, is_latest: flags.latest, is_first: flags.first });
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
     return { outcome: latest ? 'new-version' : 'new-object', seq };
   }
@@ -246,8 +289,14 @@ export class VersionWriter {
     const first = ends.find((end) => end.is_first === 1);
     const isLatest = !latest || key > latest.version_key;
     const isFirst = !first || key < first.version_key;
-    if (isLatest && latest) clearLatest.run(...scope, latest.key);
-    if (isFirst && first) clearFirst.run(...scope, first.key);
+    if (isLatest && latest) {
+      clearLatest.run(...scope, latest.key);
+      latest.is_latest = 0;
+    }
+    if (isFirst && first) {
+      clearFirst.run(...scope, first.key);
+      first.is_first = 0;
+    }
     return { latest: isLatest ? 1 : 0, first: isFirst ? 1 : 0 };
   }
 }
