@@ -52,13 +52,6 @@ export async function importObjects(
   store.prepareWrites();
   const batch = options.strict ? await store.begin() : null;
   const strictIds: string[] = [];
-  // Only the ids and origins are kept while a batch is on its way: its parsed objects can then be collected
-  // young, instead of surviving (and being copied by) the garbage collector until the store answers.
-  const write = (accepted: Accepted[], more: boolean): Promise<void> => {
-    const items = accepted.map((a) => a.item);
-    const sent = batch ? batch.put(items) : store.put(items, { more });
-    return settled(sent, accepted.map((a) => a.item.object.id as string), accepted.map((a) => a.origin));
-  };
   const settled = async (sent: Promise<PutOutcome[]>, ids: string[], origins: string[]): Promise<void> => {
     const written = tally(summary, ids, origins, await sent);
     if (batch) strictIds.push(...written);
@@ -81,8 +74,12 @@ export async function importObjects(
     pendingBytes = 0;
     if (full) await inFlight.shift();
   };
+  // Only the ids and origins are kept while a batch is on its way: its parsed objects can then be collected
+  // young, instead of surviving (and being copied by) the garbage collector until the store answers.
   const send = (accepted: Accepted[], more: boolean): void => {
-    const sent = write(accepted, more);
+    const items = accepted.map((a) => a.item);
+    const put = batch ? batch.put(items) : store.put(items, { more });
+    const sent = settled(put, accepted.map((a) => a.item.object.id as string), accepted.map((a) => a.origin));
     sent.catch(() => {}); // awaited in turn or at the end; this only marks it handled meanwhile
     inFlight.push(sent);
   };

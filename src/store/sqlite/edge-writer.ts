@@ -2,6 +2,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { EDGE_FIELDS, type WriteBatchRows } from './writer-protocol.ts';
 import { NodeNumbers } from './node-numbers.ts';
+import { placeholders } from './chunks.ts';
 
 /** Edge rows per multi-row INSERT: one statement call instead of many keeps per-call overhead down. */
 const EDGE_ROWS = 32;
@@ -16,7 +17,7 @@ export class EdgeWriter {
     this.#nodes = new NodeNumbers(db);
     const insert = 'INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES ';
     this.#one = db.prepare(`${insert}(?, ?, ?, ?, ?, ?)`);
-    this.#many = db.prepare(`${insert}${Array(EDGE_ROWS).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
+    this.#many = db.prepare(`${insert}${placeholders(EDGE_ROWS, '(?, ?, ?, ?, ?, ?)')}`);
   }
 
   /**

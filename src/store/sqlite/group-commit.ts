@@ -5,7 +5,7 @@ import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
 type PutRequest = Extract<WriterRequest, { op: 'put' }>;
 
 /** Bytes of JSON one commit takes at most; importers keep more than this in flight (see ingest/import.ts), so a full group never waits for them. */
-const GROUP_CHARS = 4_000_000;
+const GROUP_BYTES = 4_000_000;
 /** How long a group waits for the next put its last one announced (`more`) before committing anyway. */
 const HOLD_MS = 20;
 
@@ -21,7 +21,7 @@ export class GroupCommit {
   readonly #writer: VersionWriter;
   readonly #post: (response: WriterResponse) => void;
   #held: { ticket: number; result: unknown }[] = [];
-  #chars = 0;
+  #bytes = 0;
   #commitWhenIdle = false;
   #timer: NodeJS.Timeout | null = null;
 
@@ -45,9 +45,9 @@ export class GroupCommit {
       return;
     }
     this.#held.push({ ticket: request.ticket, result });
-    this.#chars += request.batch.json.length;
+    this.#bytes += request.batch.json.length;
     if (!request.more) this.#commitWhenIdle = true;
-    if (this.#chars >= GROUP_CHARS) this.commit();
+    if (this.#bytes >= GROUP_BYTES) this.commit();
   }
 
   /** Call when no request is queued: commits, unless the group's last put announced more. */
@@ -64,10 +64,7 @@ export class GroupCommit {
   commit(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    const held = this.#held;
-    this.#held = [];
-    this.#chars = 0;
-    this.#commitWhenIdle = false;
+    const held = this.#take();
     if (held.length === 0) return;
     try {
       this.#writer.commitGroup();
@@ -79,10 +76,17 @@ export class GroupCommit {
   }
 
   #fail(held: { ticket: number }[], err: Error): void {
-    this.#held = [];
-    this.#chars = 0;
-    this.#commitWhenIdle = false;
+    this.#take();
     for (const { ticket } of held) this.#post(failure(ticket, err));
+  }
+
+  /** Ends the group: returns its puts and starts an empty one. */
+  #take(): { ticket: number; result: unknown }[] {
+    const held = this.#held;
+    this.#held = [];
+    this.#bytes = 0;
+    this.#commitWhenIdle = false;
+    return held;
   }
 }
 

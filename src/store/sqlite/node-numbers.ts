@@ -1,19 +1,21 @@
 // The small integers that stand for identifiers (and edge labels) in the edge index, assigned by the writer.
-import type { Database as Db, Statement } from 'better-sqlite3';
-import { chunks } from './chunks.ts';
+import type { Database as Db } from 'better-sqlite3';
+import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 
 const CACHE_LIMIT = 1_000_000;
 
 export class NodeNumbers {
   readonly #db: Db;
-  readonly #find = new Map<number, Statement>();
-  readonly #insert = new Map<number, Statement>();
+  readonly #find: StatementsBySize;
+  readonly #insert: StatementsBySize;
   /** Numbers of recently seen names; forgotten on rollback (they may name rows that no longer exist). */
   readonly #cache = new Map<string, number>();
   #next: number | null = null;
 
   constructor(db: Db) {
     this.#db = db;
+    this.#find = new StatementsBySize(db, (size) => `SELECT n, id FROM nodes WHERE id IN (${placeholders(size)})`);
+    this.#insert = new StatementsBySize(db, (size) => `INSERT INTO nodes (n, id) VALUES ${placeholders(size, '(?, ?)')}`);
   }
 
   /**
@@ -33,7 +35,7 @@ export class NodeNumbers {
     const created: number[] = [];
     const found = new Map<string, number>();
     for (const [from, size] of chunks(unknown.length)) {
-      const rows = this.#statement(this.#find, size).all(...unknown.slice(from, from + size).map((i) => names[i])) as { n: number; id: string }[];
+      const rows = this.#find.of(size).all(...unknown.slice(from, from + size).map((i) => names[i])) as { n: number; id: string }[];
       for (const row of rows) found.set(row.id, row.n);
     }
     for (const i of unknown) {
@@ -44,7 +46,7 @@ export class NodeNumbers {
     for (const [from, size] of chunks(created.length / 2)) {
       const params: unknown[] = [];
       for (let k = from * 2; k < (from + size) * 2; k += 2) params.push(created[k], names[created[k + 1]!]);
-      this.#statement(this.#insert, size).run(...params);
+      this.#insert.of(size).run(...params);
     }
     return numbers;
   }
@@ -63,14 +65,4 @@ export class NodeNumbers {
     return n;
   }
 
-  #statement(kind: Map<number, Statement>, size: number): Statement {
-    let statement = kind.get(size);
-    if (statement === undefined) {
-      statement = kind === this.#find
-        ? this.#db.prepare(`SELECT n, id FROM nodes WHERE id IN (${Array(size).fill('?').join(', ')})`)
-        : this.#db.prepare(`INSERT INTO nodes (n, id) VALUES ${Array(size).fill('(?, ?)').join(', ')}`);
-      kind.set(size, statement);
-    }
-    return statement;
-  }
 }

@@ -2,6 +2,7 @@
 import type { ObjectQuery, Visibility } from '../store.ts';
 import { versionKey } from '../version-key.ts';
 import { InvalidCursorError } from '../errors.ts';
+import { placeholders } from './chunks.ts';
 
 
 export function encodeCursor(seq: number): string {
@@ -25,7 +26,7 @@ export function buildQuery(
   const params: unknown[] = [];
   const inList = (column: string, values: readonly string[] | undefined, map = (v: string): unknown => v): void => {
     if (values === undefined) return;
-    where.push(values.length === 0 ? '0' : `${column} IN (${placeholders(values)})`);
+    where.push(values.length === 0 ? '0' : `${column} IN (${placeholders(values.length)})`);
     params.push(...values.map(map));
   };
   // In a stored collection, versions, order and date_added are those of the collection's memberships.
@@ -47,7 +48,7 @@ export function buildQuery(
   if (versions === 'latest') where.push(flag('is_latest'));
   else if (versions === 'first') where.push(flag('is_first'));
   else if (versions !== 'all') {
-    const any = versions.modified.length > 0 ? [`v.version_key IN (${placeholders(versions.modified)})`] : [];
+    const any = versions.modified.length > 0 ? [`v.version_key IN (${placeholders(versions.modified.length)})`] : [];
     params.push(...versions.modified.map(versionKey));
     if (versions.first) any.push(flag('is_first'));
     if (versions.latest) any.push(flag('is_latest'));
@@ -73,11 +74,11 @@ export function versionFilters(
   query: Pick<ObjectQuery, 'createdBy' | 'markings' | 'visibility'>, where: string[], params: unknown[],
 ): void {
   if (query.createdBy !== undefined) {
-    where.push(query.createdBy.length === 0 ? '0' : `v.created_by IN (${placeholders(query.createdBy)})`);
+    where.push(query.createdBy.length === 0 ? '0' : `v.created_by IN (${placeholders(query.createdBy.length)})`);
     params.push(...query.createdBy);
   }
   if (query.markings !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings) || "''"})) AND e.seq = v.seq AND e.via = (SELECT n FROM nodes WHERE id = 'object_marking_refs'))`);
+    where.push(`EXISTS (SELECT 1 FROM edges e WHERE e.node IN (SELECT n FROM nodes WHERE id IN (${placeholders(query.markings.length) || "''"})) AND e.seq = v.seq AND e.via = (SELECT n FROM nodes WHERE id = 'object_marking_refs'))`);
     params.push(...query.markings);
   }
   if (query.visibility) {
@@ -92,7 +93,7 @@ export const VERSION_COLUMNS = 'v.seq, v.id, v.type, v.modified, v.spec_version,
 /** TLP rules as SQL over one version `v`; see Visibility in store.ts. */
 export function visibilityClause(visibility: Visibility): { sql: string; params: unknown[] } {
   const level = 'coalesce(v.tlp, ?)';
-  const anyIn = (values: string[]): string => (values.length === 0 ? 'NULL' : placeholders(values));
+  const anyIn = (values: string[]): string => (values.length === 0 ? 'NULL' : placeholders(values.length));
   const recipient = (principals: string[]): string =>
     `EXISTS (SELECT 1 FROM recipients r WHERE r.id = v.id AND r.principal IN (${anyIn(principals)}))`;
   const sql = `(${level} IN (${anyIn(visibility.levels)})
@@ -104,8 +105,4 @@ export function visibilityClause(visibility: Visibility): { sql: string; params:
     visibility.unmarked, ...visibility.redPrincipals,
   ];
   return { sql, params };
-}
-
-function placeholders(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
 }

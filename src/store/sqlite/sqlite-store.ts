@@ -8,6 +8,8 @@ import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { openConnection } from './connection.ts';
 import { toWriteRows } from './write-row.ts';
 import { WriterClient } from './writer-client.ts';
+import type { WriteBatchRows } from './writer-protocol.ts';
+import { placeholders } from './chunks.ts';
 import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS, versionFilters } from './query.ts';
 import { searchExpression } from '../search-document.ts';
 import type { TlpLevel } from '../../stix/tlp.ts';
@@ -65,7 +67,12 @@ export class SqliteStore implements Store {
     // Rows first: the caller's parsed objects are then free to go while this waits its turn.
     const batch = toWriteRows(items);
     await this.#batchEnded;
-    return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more: options.more === true }, [batch.json.buffer as ArrayBuffer]);
+    return this.#send(batch, options.more === true);
+  }
+
+  /** Hands a batch to the writer thread; its JSON buffer goes with it, not copied. */
+  #send(batch: WriteBatchRows, more: boolean): Promise<PutOutcome[]> {
+    return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more }, [batch.json.buffer as ArrayBuffer]);
   }
 
   async begin(): Promise<WriteBatch> {
@@ -84,10 +91,7 @@ export class SqliteStore implements Store {
       }
     };
     return {
-      put: (items) => {
-        const batch = toWriteRows(items);
-        return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more: false }, [batch.json.buffer as ArrayBuffer]);
-      },
+      put: (items) => this.#send(toWriteRows(items), false),
       commit: () => finish('commit'),
       rollback: () => finish('rollback'),
     };
@@ -109,7 +113,7 @@ export class SqliteStore implements Store {
     if (Number.isNaN(addedAfter)) throw new InvalidTimestampError('addedAfter', query.addedAfter!);
     const from = Math.max(addedAfter, decodeCursor(query.cursor) ?? 0);
     // Served by the (is_latest, type) index, whose entries for one type are in seq order.
-    const rows = this.#prepared(`SELECT seq, json FROM versions WHERE is_latest = 1 AND type IN (${query.types.map(() => '?').join(', ')})
+    const rows = this.#prepared(`SELECT seq, json FROM versions WHERE is_latest = 1 AND type IN (${placeholders(query.types.length)})
       AND seq > ? ORDER BY seq LIMIT ?`).raw().all(...query.types, from, query.limit + 1) as [number, string][];
     const more = rows.length > query.limit;
     if (more) rows.length = query.limit;
@@ -126,7 +130,7 @@ export class SqliteStore implements Store {
     const ids = [...new Set(versions.map((v) => v.id))];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const rows = this.#prepared(`SELECT id, version_key FROM versions WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+      const rows = this.#prepared(`SELECT id, version_key FROM versions WHERE id IN (${placeholders(chunk.length)})`)
         .all(...chunk) as { id: string; version_key: string }[];
       for (const row of rows) stored.add(`${row.id} ${row.version_key}`);
     }
@@ -195,7 +199,7 @@ export class SqliteStore implements Store {
     const facets = this.#prepared(`SELECT v.type AS type, count(*) AS count ${from} GROUP BY v.type ORDER BY count DESC, v.type`)
       .all(...params) as TypeCount[];
     const types = query.types ?? [];
-    const typeFilter = types.length > 0 ? ` AND v.type IN (${types.map(() => '?').join(', ')})` : '';
+    const typeFilter = types.length > 0 ? ` AND v.type IN (${placeholders(types.length)})` : '';
     const rows = this.#prepared(
       `SELECT ${VERSION_COLUMNS} ${from}${typeFilter} ORDER BY bm25(search, 50.0, 20.0, 1.0, 20.0), v.seq LIMIT ?`,
     ).all(...params, ...types, query.limit ?? 50) as VersionRow[];

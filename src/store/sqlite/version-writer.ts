@@ -3,7 +3,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import type { PutOutcome } from '../store.ts';
 import { EDGE_FIELDS, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
 import { EdgeWriter } from './edge-writer.ts';
-import { chunks } from './chunks.ts';
+import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 import { searchDocument } from '../search-document.ts';
 
 const INDEX_CHUNK = 2000;
@@ -30,13 +30,15 @@ export class VersionWriter {
   readonly #s: Record<string, Statement>;
   readonly #edges: EdgeWriter;
   #lastAdded: number;
-  readonly #ends = new Map<number, Statement>();
+  readonly #ends: StatementsBySize;
   /** A group's transaction is open (see openGroup), as opposed to one that `begin` opened. */
   #groupOpen = false;
 
   constructor(db: Db) {
     this.#db = db;
     this.#edges = new EdgeWriter(db);
+    this.#ends = new StatementsBySize(db, (size) => `SELECT id, seq AS key, version_key, revoked, is_latest, is_first FROM versions
+      WHERE id IN (${placeholders(size)}) AND (is_latest = 1 OR is_first = 1 OR version_key IN (SELECT value FROM json_each(?)))`);
     const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
       clearLatest: p('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
@@ -231,7 +233,7 @@ export class VersionWriter {
     for (const [from, size] of chunks(ids.length)) {
       const chunk = ids.slice(from, from + size);
       const keys = JSON.stringify([...new Set(chunk.flatMap((id) => keyed.get(id)!))]);
-      for (const end of this.#endsOf(size).all(...chunk, keys) as Required<EndRow>[]) {
+      for (const end of this.#ends.of(size).all(...chunk, keys) as Required<EndRow>[]) {
         const list = ends.get(end.id);
         const wanted = end.is_latest === 1 || end.is_first === 1 || keyed.get(end.id)!.includes(end.version_key);
         if (!wanted) continue;
@@ -242,15 +244,6 @@ export class VersionWriter {
     return ends;
   }
 
-  #endsOf(size: number): Statement {
-    let statement = this.#ends.get(size);
-    if (statement === undefined) {
-      statement = this.#db.prepare(`SELECT id, seq AS key, version_key, revoked, is_latest, is_first FROM versions
-        WHERE id IN (${Array(size).fill('?').join(', ')}) AND (is_latest = 1 OR is_first = 1 OR version_key IN (SELECT value FROM json_each(?)))`);
-      this.#ends.set(size, statement);
-    }
-    return statement;
-  }
 
   /** Stores one version; `seq` is its new date_added when it was stored. */
   #putOne(row: WriteRow, json: Buffer, stored: Map<string, EndRow[]>): { outcome: PutOutcome; seq: number | null } {
