@@ -1,14 +1,17 @@
 // One measurement of `npm run bench -- detect`, in its own process so that its peak RSS is its own.
-// Usage: detect-child.ts floor EVENTS | engine N EVENTS | store-fill N DIR | store-load DIR — prints one JSON line.
+// Usage: detect-child.ts floor EVENTS | engine N EVENTS | threads T N EVENTS | store-fill N DIR | store-load DIR —
+// prints one JSON line.
 import { createReadStream } from 'node:fs';
 import { openStore } from '../../src/store/open-store.ts';
 import { DetectionEngine } from '../../src/detect/engine.ts';
 import { expandTelemetry } from '../../src/detect/input/telemetry-inputs.ts';
 import { newReadStats, readTelemetry } from '../../src/detect/telemetry-reader.ts';
 import { lines } from '../../src/detect/input/line-stream.ts';
+import { lineBatches } from '../../src/detect/threads/line-batches.ts';
+import { MatchPool } from '../../src/detect/threads/match-pool.ts';
 import { indicator } from './detect-workload.ts';
 
-const [mode, a, b] = process.argv.slice(2) as [string, string, string | undefined];
+const [mode, a, b, c] = process.argv.slice(2) as [string, string, string | undefined, string | undefined];
 const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const cpuMs = (): number => {
   const u = process.cpuUsage();
@@ -47,6 +50,42 @@ if (mode === 'floor') {
   const load = await engine.loadFrom(store);
   await store.close();
   process.stdout.write(`${JSON.stringify({ loadMs: load.buildMs, active: load.active, rssMb: peakMb() })}\n`);
+} else if (mode === 'threads') {
+  // As a threaded DetectionSession runs: T worker threads with a copy of the index each, the windows of the
+  // patterns over several observations on the main thread.
+  const threads = Number(a);
+  const size = Number(b);
+  const windows = new DetectionEngine({ only: 'several-observations' });
+  const buildStart = performance.now();
+  const pool = await MatchPool.start(threads);
+  const loader = windows.loader();
+  for (let i = 0; i < size; i += 2000) {
+    const page: string[] = [];
+    for (let j = i; j < Math.min(size, i + 2000); j++) page.push(JSON.stringify(indicator(j)));
+    pool.index(page, Date.now());
+    for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
+  }
+  loader.finish();
+  const load = await pool.loaded();
+  const buildMs = performance.now() - buildStart;
+  const afterBuildMb = Math.round(process.memoryUsage().rss / 1048576);
+  const stats = newReadStats();
+  let matches = 0;
+  let events = 0;
+  const cpu0 = cpuMs();
+  const started = performance.now();
+  for await (const batch of pool.match(lineBatches(expandTelemetry([c!]), { format: 'zeek' }, stats))) {
+    events += batch.events;
+    for (const { event, hits } of batch.hits) matches += windows.complete(event, hits).length;
+  }
+  const ms = performance.now() - started;
+  const cpu = cpuMs() - cpu0;
+  const index = await pool.stats();
+  await pool.close();
+  process.stdout.write(`${JSON.stringify({
+    size, threads, active: load.active, buildMs, afterBuildMb, ms, cpuMs: cpu, events, malformed: stats.malformed, matches,
+    index, partial: windows.partialMatches, rssMb: peakMb(),
+  })}\n`);
 } else {
   const size = Number(a);
   const engine = new DetectionEngine();

@@ -11,6 +11,7 @@ import { FORMATS, UnknownFormatError, type TelemetryFormat } from '../detect/ada
 import { runDetection, type DetectSummary } from '../detect/detect-run.ts';
 import { expandTelemetry, TelemetryInputError } from '../detect/input/telemetry-inputs.ts';
 import { detectSummaryText } from '../detect/summary-text.ts';
+import { parseThreadChoice, ThreadChoiceError, type ThreadChoice } from '../detect/threads/thread-count.ts';
 
 export const detectCommand: CliCommand = {
   define: (program: Command) => program
@@ -23,6 +24,7 @@ export const detectCommand: CliCommand = {
     .option('--alerts <file>', 'write an alert per match as JSON lines to FILE (- for standard output)')
     .option('--webhook <url>', 'POST each alert as JSON to URL')
     .option('--window <seconds>', 'time window of one sighting per indicator', '3600')
+    .option('--threads <n>', 'threads that decode and match: a number, or auto (several for large inputs and indexes of up to 250,000 indicators, on more than one core)', 'auto')
     .option('--json', 'print the summary as JSON'),
 
   async run(args, opts, io) {
@@ -32,12 +34,19 @@ export const detectCommand: CliCommand = {
     }
     const windowSeconds = Number(opts.window);
     if (!(windowSeconds > 0)) throw new UsageError(`--window must be a positive number of seconds, not ${String(opts.window)}`);
+    let threads: ThreadChoice;
+    try {
+      threads = parseThreadChoice(String(opts.threads));
+    } catch (err) {
+      if (err instanceof ThreadChoiceError) throw new UsageError(err.message);
+      throw err;
+    }
     let mapping: FieldMapping | undefined;
     const paths = args[0] as string[];
     try {
       mapping = typeof opts.mapping === 'string' ? readMapping(opts.mapping) : undefined;
       const inputs = expandTelemetry(paths, io.stdin);
-      return await detect(inputs, { format: format as TelemetryFormat | undefined, mapping, windowSeconds }, opts, io);
+      return await detect(inputs, { format: format as TelemetryFormat | undefined, mapping, windowSeconds, threads }, opts, io);
     } catch (err) {
       if (err instanceof TelemetryInputError || err instanceof UnknownFormatError || err instanceof MappingFileError) {
         throw new UsageError(err.message);
@@ -51,6 +60,7 @@ interface Choices {
   format: TelemetryFormat | undefined;
   mapping: FieldMapping | undefined;
   windowSeconds: number;
+  threads: ThreadChoice;
 }
 
 async function detect(inputs: ReturnType<typeof expandTelemetry>, c: Choices, opts: Record<string, unknown>, io: Io): Promise<number> {
@@ -80,6 +90,7 @@ async function detect(inputs: ReturnType<typeof expandTelemetry>, c: Choices, op
       inputs,
       read: { ...(c.format ? { format: c.format } : {}), ...(c.mapping ? { mapping: c.mapping } : {}), ...(opts.follow ? { follow: stop.signal } : {}) },
       sightings: { windowSeconds: c.windowSeconds },
+      threads: c.threads,
       sinks,
       onProgress: progress.update,
     }));

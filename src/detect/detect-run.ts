@@ -4,12 +4,16 @@ import type { MalformedLine } from './adapters/malformed-record-error.ts';
 import { alertOf } from './alert.ts';
 import type { AlertSink } from './alert-sinks.ts';
 import { Attribution } from './attribution.ts';
-import { DetectionEngine, type EngineOptions, type LoadReport } from './engine.ts';
+import { DetectionEngine, type Detection, type EngineOptions, type LoadReport } from './engine.ts';
 import { hubIdentity } from '../store/hub-identity.ts';
 import type { TelemetryInput } from './input/telemetry-inputs.ts';
 import { SightingRecorder, type SightingOptions } from './sightings.ts';
-import { newReadStats, readTelemetry, type ReadOptions } from './telemetry-reader.ts';
+import { newReadStats, noteMalformed, readTelemetry, type ReadOptions } from './telemetry-reader.ts';
 import type { TelemetryEvent } from './event.ts';
+import { lineBatches } from './threads/line-batches.ts';
+import { MatchPool } from './threads/match-pool.ts';
+import { threadsFor, type ThreadChoice } from './threads/thread-count.ts';
+import type { IndexStats } from './threads/match-protocol.ts';
 
 export interface DetectRunOptions {
   store: Store;
@@ -22,10 +26,17 @@ export interface DetectRunOptions {
   refreshMs?: number;
   /** Called after each batch of events, with the figures so far. */
   onProgress?: (summary: DetectSummary) => void;
+  /**
+   * Threads that decode and match (default `auto`: several only for a large input, a small enough index and
+   * more than one core; see threadsFor). With 1, the main thread does everything.
+   */
+  threads?: ThreadChoice;
 }
 
 export interface DetectSummary {
   indicators: LoadReport;
+  /** Threads that decoded and matched (1: the main thread alone). */
+  threads: number;
   records: number;
   events: number;
   malformed: number;
@@ -46,7 +57,12 @@ export interface DetectSummary {
 
 /** One detection run over the inputs: opens a session, reads everything, writes what is left, closes. */
 export async function runDetection(options: DetectRunOptions): Promise<DetectSummary> {
-  const session = await DetectionSession.open(options);
+  const threads = options.threads === 1 ? 1 : threadsFor(options.threads ?? 'auto', {
+    indicators: (await options.store.counts()).find((c) => c.type === 'indicator')?.count ?? 0,
+    inputBytes: options.inputs.reduce((n, i) => n + i.size, 0),
+    follow: options.read?.follow !== undefined,
+  });
+  const session = await DetectionSession.open({ ...options, threads });
   try {
     await session.consume(options.inputs, options.read ?? {}, options.onProgress);
   } finally {
@@ -58,10 +74,18 @@ export async function runDetection(options: DetectRunOptions): Promise<DetectSum
 /**
  * A loaded engine with its sighting recorder, fed as many times as needed: one run of `tocsin detect`, or the
  * hub's long-lived engine fed by log shippers batch after batch.
+ *
+ * With several threads, each worker thread holds a copy of the whole index and decodes and matches the
+ * batches of lines it is sent; the main thread reads, and handles the results in input order. Patterns over
+ * several observations span events that different threads see, so their windows stay here, in an engine
+ * watching only them, offered the events the threads found hitting them, in input order: the detections,
+ * sightings and alerts are those of one thread. Indicator changes are read here and sent to every thread
+ * ahead of the batches that follow; the windows here take them at the same batch.
  */
 export class DetectionSession {
   readonly #store: Store;
   readonly #engine: DetectionEngine;
+  readonly #pool: MatchPool | undefined;
   readonly #load: LoadReport;
   readonly #recorder: SightingRecorder;
   readonly #attribution: Attribution;
@@ -72,16 +96,21 @@ export class DetectionSession {
   readonly #byIndicator = new Map<string, { id: string; name: string | null; matches: number }>();
   readonly #started = performance.now();
   readonly #hub: string;
+  readonly #wall: () => number;
+  /** Changes sent to the threads, for the windows here to take once the batches before them are handled. */
+  readonly #changes: { from: number; objects: Record<string, unknown>[]; now: number }[] = [];
   #matches = 0;
   #lastRefresh = performance.now();
   #latest = -Infinity;
   #busy: Promise<void> = Promise.resolve();
 
-  private constructor(options: SessionOptions, hub: string, engine: DetectionEngine, load: LoadReport) {
+  private constructor(options: SessionOptions, hub: string, engine: DetectionEngine, load: LoadReport, pool: MatchPool | undefined) {
     this.#store = options.store;
     this.#hub = hub;
     this.#engine = engine;
+    this.#pool = pool;
     this.#load = load;
+    this.#wall = options.engine?.now ?? Date.now;
     this.#recorder = new SightingRecorder(options.store, hub, options.sightings);
     this.#attribution = new Attribution(options.store);
     this.#sinks = options.sinks ?? [];
@@ -91,9 +120,31 @@ export class DetectionSession {
 
   static async open(options: SessionOptions): Promise<DetectionSession> {
     const hub = (await hubIdentity(options.store)).id as string;
-    const engine = new DetectionEngine(options.engine);
-    const load = await engine.loadFrom(options.store);
-    return new DetectionSession(options, hub, engine, load);
+    if ((options.threads ?? 1) <= 1) {
+      const engine = new DetectionEngine(options.engine);
+      const load = await engine.loadFrom(options.store);
+      return new DetectionSession(options, hub, engine, load, undefined);
+    }
+    const started = performance.now();
+    const wall = options.engine?.now ?? Date.now;
+    // This engine and the threads' copies judge validity by the same readings of the clock.
+    let clock = wall();
+    const engine = new DetectionEngine({ ...options.engine, now: () => clock, only: 'several-observations' });
+    const pool = await MatchPool.start(options.threads!);
+    try {
+      const loader = engine.loader();
+      for await (const page of engine.pagesFrom(options.store)) {
+        clock = wall();
+        pool.index(page, clock);
+        for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
+      }
+      loader.finish();
+      const load = await pool.loaded();
+      return new DetectionSession(options, hub, engine, { ...load, buildMs: performance.now() - started }, pool);
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
   }
 
   /** Reads the inputs through the engine; returns the figures of this call alone. */
@@ -105,14 +156,19 @@ export class DetectionSession {
     }, Math.max(this.#refreshMs, 50)) : undefined;
     idle?.unref();
     try {
-      for await (const batch of readTelemetry(inputs, read, this.#stats)) {
-        for (const event of batch) await this.#process(event);
-        if (performance.now() - this.#lastRefresh >= this.#refreshMs) await this.#upkeep();
-        onProgress?.(this.summary());
+      if (this.#pool) await this.#consumeThreaded(this.#pool, inputs, read, onProgress);
+      else {
+        for await (const batch of readTelemetry(inputs, read, this.#stats)) {
+          for (const event of batch) await this.#process(event);
+          if (performance.now() - this.#lastRefresh >= this.#refreshMs) await this.#upkeep();
+          onProgress?.(this.summary());
+        }
       }
     } finally {
       if (idle) clearInterval(idle);
       await this.#busy;
+      // Every batch sent is handled: changes still waiting for one apply now.
+      this.#takeChanges(Infinity);
     }
     return difference(this.summary(), before);
   }
@@ -124,8 +180,17 @@ export class DetectionSession {
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    await Promise.all(this.#sinks.map((s) => s.close()));
+    try {
+      await this.flush();
+      await Promise.all(this.#sinks.map((s) => s.close()));
+    } finally {
+      await this.#pool?.close();
+    }
+  }
+
+  /** The index figures (summed over the threads' copies when there are several). */
+  indexStats(): Promise<IndexStats> {
+    return this.#pool ? this.#pool.stats() : Promise.resolve(this.#engine.indexStats());
   }
 
   summary(): DetectSummary {
@@ -133,6 +198,7 @@ export class DetectionSession {
     const stats = this.#stats;
     return {
       indicators: this.#load,
+      threads: this.#pool?.threads ?? 1,
       records: stats.records,
       events: stats.events,
       malformed: stats.malformed,
@@ -149,25 +215,59 @@ export class DetectionSession {
     };
   }
 
+  async #consumeThreaded(pool: MatchPool, inputs: TelemetryInput[], read: ReadOptions, onProgress?: (summary: DetectSummary) => void): Promise<void> {
+    const stats = this.#stats;
+    const keep = read.keepMalformed ?? 1000;
+    for await (const batch of pool.match(lineBatches(inputs, read, stats))) {
+      this.#takeChanges(batch.seq);
+      stats.records += batch.records;
+      stats.events += batch.events;
+      for (const m of batch.malformed) noteMalformed(stats, keep, m);
+      if (batch.latest > this.#latest) this.#latest = batch.latest;
+      for (const { event, hits } of batch.hits) {
+        for (const d of this.#engine.complete(event, hits)) await this.#detected(d);
+      }
+      if (performance.now() - this.#lastRefresh >= this.#refreshMs) await this.#upkeep();
+      onProgress?.(this.summary());
+    }
+  }
+
   async #process(event: TelemetryEvent): Promise<void> {
     if (event.time > this.#latest) this.#latest = event.time;
-    for (const d of this.#engine.process(event)) {
-      this.#matches++;
-      const entry = this.#byIndicator.get(d.indicator.id) ?? { id: d.indicator.id, name: d.indicator.name ?? null, matches: 0 };
-      entry.matches++;
-      this.#byIndicator.set(d.indicator.id, entry);
-      const sighting = this.#recorder.record(d);
-      if (this.#sinks.length > 0) {
-        const alert = alertOf(d, await this.#attribution.of(d.indicator.id), sighting);
-        for (const sink of this.#sinks) sink.send(alert);
-      }
+    for (const d of this.#engine.process(event)) await this.#detected(d);
+  }
+
+  async #detected(d: Detection): Promise<void> {
+    this.#matches++;
+    const entry = this.#byIndicator.get(d.indicator.id) ?? { id: d.indicator.id, name: d.indicator.name ?? null, matches: 0 };
+    entry.matches++;
+    this.#byIndicator.set(d.indicator.id, entry);
+    const sighting = this.#recorder.record(d);
+    if (this.#sinks.length > 0) {
+      const alert = alertOf(d, await this.#attribution.of(d.indicator.id), sighting);
+      for (const sink of this.#sinks) sink.send(alert);
+    }
+  }
+
+  /** The windows here take the changes the threads applied before batch `seq`. */
+  #takeChanges(seq: number): void {
+    while (this.#changes.length > 0 && this.#changes[0]!.from <= seq) {
+      const c = this.#changes.shift()!;
+      this.#engine.apply(c.objects, c.now);
     }
   }
 
   /** Store work between batches: indicator changes in, finished sighting windows out. */
   #upkeep(): Promise<void> {
     this.#busy = this.#busy.then(async () => {
-      await this.#engine.refresh(this.#store);
+      const pool = this.#pool;
+      if (pool) {
+        const objects = await this.#engine.changesIn(this.#store);
+        const now = this.#wall();
+        this.#changes.push({ from: pool.change(objects, now), objects, now });
+      } else {
+        await this.#engine.refresh(this.#store);
+      }
       // Relationships change too (a new attribution): look them up afresh.
       this.#attribution.clear();
       await this.#recorder.flush(this.#latest - this.#windowSeconds);
@@ -177,7 +277,10 @@ export class DetectionSession {
   }
 }
 
-export type SessionOptions = Omit<DetectRunOptions, 'inputs' | 'read' | 'onProgress'>;
+export type SessionOptions = Omit<DetectRunOptions, 'inputs' | 'read' | 'onProgress' | 'threads'> & {
+  /** Threads that decode and match (default 1: the main thread alone). */
+  threads?: number;
+};
 
 /** The figures of one call: counters as differences, lists as what the call added. */
 function difference(after: DetectSummary, before: DetectSummary): DetectSummary {

@@ -18,7 +18,18 @@ export interface Detection {
 export interface EngineOptions extends WindowOptions {
   /** The wall clock deciding which indicators are in force (valid_from ≤ now < valid_until). */
   now?: () => number;
+  /**
+   * Watch only the patterns over several observations: the main thread of a threaded run keeps their windows,
+   * while the worker threads, watching everything, tell it which events hit them.
+   */
+  only?: 'several-observations';
 }
+
+/**
+ * What an event hit in the index, in the index's order: an indicator it detects by itself, or the window of a
+ * pattern over several observations (by indicator id) that must see it.
+ */
+export type Hit = { indicator: ActiveIndicator } | { window: string };
 
 export interface LoadReport {
   /** Indicators watched. */
@@ -29,6 +40,12 @@ export interface LoadReport {
   buildMs: number;
 }
 
+/** Indicators pushed one by one (a worker thread gets them message by message), indexed in chunks. */
+export interface IndicatorLoader {
+  push(o: Record<string, unknown>): void;
+  finish(): LoadReport;
+}
+
 /** A watched indicator's leaves (see Leaves). */
 type Watched = Leaves;
 
@@ -36,6 +53,7 @@ const leavesOf = (w: Watched): Leaf[] => (Array.isArray(w) ? w : [w]);
 const indicatorOf = (w: Watched): ActiveIndicator => (Array.isArray(w) ? w[0]! : w).indicator;
 
 const PAGE = 2000;
+const NO_HITS: readonly Hit[] = [];
 const LOAD_CHUNK = 1000;
 
 export class DetectionEngine {
@@ -50,11 +68,13 @@ export class DetectionEngine {
   private partialTotal = 0;
   private lastAdded: string | undefined;
   private readonly now: () => number;
+  private readonly severalOnly: boolean;
   private readonly windowOptions: Required<WindowOptions>;
   readonly windowCounters: WindowCounters = { expired: 0, dropped: 0, searchesCut: 0 };
 
   constructor(options: EngineOptions = {}) {
     this.now = options.now ?? Date.now;
+    this.severalOnly = options.only === 'several-observations';
     this.windowOptions = {
       maxPartial: options.maxPartial ?? 1000,
       maxPartialTotal: options.maxPartialTotal ?? 100_000,
@@ -70,14 +90,19 @@ export class DetectionEngine {
   }
 
   /** Loads the store's indicators (latest versions), page by page, and remembers how far it has read. */
-  async loadFrom(store: Store): Promise<LoadReport> {
+  loadFrom(store: Store): Promise<LoadReport> {
+    return this.loadJson(this.pagesFrom(store));
+  }
+
+  /** Loads indicators from pages of their JSON (the store's, or the pages a threaded run hands each thread). */
+  async loadJson(pages: AsyncIterable<string[]>): Promise<LoadReport> {
     const loader = this.loader();
-    await this.readStore(store, undefined, loader.push);
+    for await (const page of pages) for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
     return loader.finish();
   }
 
   /** Indexes indicators as they come, in chunks, so a million parsed patterns are never all held at once. */
-  private loader(): { push: (o: Record<string, unknown>) => void; finish: () => LoadReport } {
+  loader(): IndicatorLoader {
     const started = performance.now();
     const report: LoadReport = { active: 0, skipped: {}, buildMs: 0 };
     let chunk: { indicator: ActiveIndicator; parsed: Pattern }[] = [];
@@ -89,7 +114,7 @@ export class DetectionEngine {
     };
     return {
       push: (o) => {
-        const r = this.admit(o, report);
+        const r = this.admit(o, report, this.now());
         if (r) chunk.push(r);
         if (chunk.length >= LOAD_CHUNK) flush();
       },
@@ -106,45 +131,80 @@ export class DetectionEngine {
    * clock changed (indicators coming into force or expiring). Returns how many indicators changed.
    */
   async refresh(store: Store): Promise<number> {
+    const changes = await this.changesIn(store);
+    return this.apply(changes, this.now());
+  }
+
+  /** The indicator versions added to the store since the last look; the next look starts after them. */
+  async changesIn(store: Store): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for await (const page of this.pagesFrom(store, this.lastAdded)) for (const json of page) out.push(JSON.parse(json) as Record<string, unknown>);
+    return out;
+  }
+
+  /**
+   * Applies changed indicator versions, then moves indicators in and out of force as of `now` (given, so that
+   * every copy of a threaded run changes alike). Returns how many indicators changed.
+   */
+  apply(changes: readonly Record<string, unknown>[], now: number): number {
     let changed = 0;
     const report: LoadReport = { active: 0, skipped: {}, buildMs: 0 };
-    await this.readStore(store, this.lastAdded, (o) => {
+    for (const o of changes) {
       const id = o.id as string;
       const current = this.watched.get(id);
-      if (current && typeof o.modified === 'string' && Date.parse(o.modified) < indicatorOf(current).modified) return;
+      if (current && typeof o.modified === 'string' && Date.parse(o.modified) < indicatorOf(current).modified) continue;
       if (current) this.unwatch(current);
       this.future.delete(id);
-      const r = this.admit(o, report);
+      const r = this.admit(o, report, now);
       if (r) this.watch(r.indicator, this.index.add(r.indicator, r.parsed));
       changed++;
-    });
-    changed += this.tick();
+    }
+    changed += this.tick(now);
     if (this.retiredLeaves > 1000 && this.retiredLeaves > this.leafCount() / 4) this.rebuild();
     return changed;
   }
 
   /** Detections the event completes. */
   process(event: TelemetryEvent): Detection[] {
+    const hits = this.scan(event);
+    return hits.length === 0 ? [] : this.complete(event, hits);
+  }
+
+  /** What the event hits in the index: the half of `process` a worker thread does. */
+  scan(event: TelemetryEvent): readonly Hit[] {
     const matches = this.index.match(event);
-    if (matches.length === 0) return [];
-    const out: Detection[] = [];
+    if (matches.length === 0) return NO_HITS;
+    const hits: Hit[] = [];
     let offered: Set<string> | undefined;
     for (const { leaf } of matches) {
       const indicator = leaf.indicator;
       if (indicator.ast === undefined) {
-        out.push({ indicator, events: [event], trigger: event });
+        hits.push({ indicator });
         continue;
       }
       // A pattern with several observations sees the event once, however many of them it matched.
       offered ??= new Set();
       if (offered.has(indicator.id)) continue;
       offered.add(indicator.id);
-      const window = this.windows.get(indicator.id);
+      hits.push({ window: indicator.id });
+    }
+    return hits;
+  }
+
+  /** The detections of an event's hits, in their order; windows of patterns over several observations see it. */
+  complete(event: TelemetryEvent, hits: readonly Hit[]): Detection[] {
+    const out: Detection[] = [];
+    for (const hit of hits) {
+      if ('indicator' in hit) {
+        out.push({ indicator: hit.indicator, events: [event], trigger: event });
+        continue;
+      }
+      const window = this.windows.get(hit.window);
       if (!window) continue;
       const before = window.size;
       const events = window.offer(event);
       this.partialTotal += window.size - before;
-      if (events) out.push({ indicator, events, trigger: event });
+      if (events) out.push({ indicator: window.indicator, events, trigger: event });
     }
     if (this.partialTotal > this.windowOptions.maxPartialTotal) this.shed();
     return out;
@@ -185,13 +245,13 @@ export class DetectionEngine {
     return { ...this.index.stats(), candidates: this.index.candidates, confirmed: this.index.confirmed };
   }
 
-  private admit(o: Record<string, unknown>, report: LoadReport): { indicator: ActiveIndicator; parsed: Pattern } | undefined {
+  private admit(o: Record<string, unknown>, report: LoadReport, now: number): { indicator: ActiveIndicator; parsed: Pattern } | undefined {
     const r = activeIndicator(o);
     if ('inactive' in r) {
       if (r.inactive !== 'not-an-indicator') report.skipped[r.inactive] = (report.skipped[r.inactive] ?? 0) + 1;
       return undefined;
     }
-    const now = this.now();
+    if (this.severalOnly && r.indicator.ast === undefined) return undefined;
     if (!isInForce(r.indicator, now)) {
       report.skipped['not-in-force'] = (report.skipped['not-in-force'] ?? 0) + 1;
       if (r.indicator.validFrom > now) this.future.set(r.indicator.id, r);
@@ -215,8 +275,7 @@ export class DetectionEngine {
   }
 
   /** Moves indicators in and out of force as the clock passes their valid_from and valid_until. */
-  private tick(): number {
-    const now = this.now();
+  private tick(now: number): number {
     let changed = 0;
     for (const w of [...this.watched.values()]) {
       if (!isInForce(indicatorOf(w), now)) {
@@ -251,13 +310,14 @@ export class DetectionEngine {
     this.retiredLeaves = 0;
   }
 
-  private async readStore(store: Store, addedAfter: string | undefined, each: (o: Record<string, unknown>) => void): Promise<void> {
+  /** The JSON of the store's latest indicator versions (added after `addedAfter`), a page at a time; remembers how far it read. */
+  async *pagesFrom(store: Store, addedAfter?: string): AsyncGenerator<string[]> {
     let cursor: string | undefined;
     do {
       const page = await store.latestJson({
         types: ['indicator'], limit: PAGE, ...(addedAfter ? { addedAfter } : {}), ...(cursor ? { cursor } : {}),
       });
-      for (const json of page.json) each(JSON.parse(json) as Record<string, unknown>);
+      yield page.json;
       if (page.lastAdded !== null && (this.lastAdded === undefined || page.lastAdded > this.lastAdded)) this.lastAdded = page.lastAdded;
       cursor = page.next ?? undefined;
     } while (cursor);

@@ -8,7 +8,7 @@ export function detectSummaryText(s: DetectSummary, webhook?: WebhookStats, maxL
   const lines = [
     `${n(s.records)} records, ${n(s.events)} events, ${n(s.malformed)} malformed; ` +
       `${n(s.matches)} matches of ${n(s.byIndicator.length)} indicators, ${n(s.sightings)} sightings ` +
-      `(${n(s.eventsPerSecond)} events/s, ${(s.elapsedMs / 1000).toFixed(1)} s)`,
+      `(${n(s.eventsPerSecond)} events/s, ${(s.elapsedMs / 1000).toFixed(1)} s${s.threads > 1 ? `, ${s.threads} threads` : ''})`,
   ];
   const skipped = Object.entries(s.indicators.skipped).map(([why, count]) => `${n(count)} ${why}`);
   lines.push(`indicators watched: ${n(s.indicators.active)}${skipped.length > 0 ? ` (not watched: ${skipped.join(', ')})` : ''}`);

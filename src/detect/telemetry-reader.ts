@@ -6,7 +6,7 @@ import { MalformedRecordError, type MalformedLine } from './adapters/malformed-r
 import { observedDataEvents } from './adapters/stix-observed-data.ts';
 import { lineDecoder, sniffFormat, UnknownFormatError, type TelemetryFormat } from './adapters/telemetry-format.ts';
 import { followFile } from './input/follow-file.ts';
-import { lines, type TextLine } from './input/line-stream.ts';
+import { lines, type REOPENED, type TextLine } from './input/line-stream.ts';
 import type { TelemetryInput } from './input/telemetry-inputs.ts';
 
 export interface ReadOptions {
@@ -42,23 +42,13 @@ export async function* readTelemetry(inputs: TelemetryInput[], options: ReadOpti
 
 async function* decodeInput(input: TelemetryInput, options: ReadOptions, stats: ReadStats): AsyncGenerator<TelemetryEvent[]> {
   const keep = options.keepMalformed ?? 1000;
-  const malformed = (line: number, reason: string): void => {
-    stats.malformed++;
-    if (stats.malformedLines.length < keep) stats.malformedLines.push({ source: input.name, line, reason });
-  };
-  const chunks = options.follow && input.name !== 'stdin' ? followFile(input.name, { signal: options.follow }) : input.open();
+  const malformed = (line: number, reason: string): void => noteMalformed(stats, keep, { source: input.name, line, reason });
   let decoder: LineDecoder | undefined;
   let stix: TextLine[] | undefined;
-  for await (const batch of lines(chunks, options.onBytes)) {
+  for await (const batch of lines(inputChunks(input, options), options.onBytes)) {
     if (decoder === undefined && stix === undefined) {
-      let format: TelemetryFormat;
-      try {
-        format = options.format ?? sniffFormat(input.name, batch[0]!.text, options.mapping);
-      } catch (err) {
-        if (!(err instanceof UnknownFormatError) || !input.inDirectory) throw err;
-        stats.skippedFiles.push({ source: input.name, reason: err.reason });
-        return;
-      }
+      const format = formatOf(input, batch[0]!.text, options, stats);
+      if (format === 'skip') return;
       if (format === 'stix') stix = [];
       else decoder = lineDecoder(format, input.name, batch[0]!.text, options.mapping);
     }
@@ -87,8 +77,30 @@ async function* decodeInput(input: TelemetryInput, options: ReadOptions, stats: 
   }
 }
 
+/** The input's bytes: followed as the file grows, or read once. */
+export function inputChunks(input: TelemetryInput, options: ReadOptions): AsyncIterable<Buffer | string | typeof REOPENED> {
+  return options.follow && input.name !== 'stdin' ? followFile(input.name, { signal: options.follow }) : input.open();
+}
+
+/** The input's format, as asked or judged by its first line; 'skip' (listed as skipped) for an unknown one found in a directory. */
+export function formatOf(input: TelemetryInput, firstLine: string, options: ReadOptions, stats: ReadStats): TelemetryFormat | 'skip' {
+  try {
+    return options.format ?? sniffFormat(input.name, firstLine, options.mapping);
+  } catch (err) {
+    if (!(err instanceof UnknownFormatError) || !input.inDirectory) throw err;
+    stats.skippedFiles.push({ source: input.name, reason: err.reason });
+    return 'skip';
+  }
+}
+
+/** Counts a malformed line, and keeps it for the report while fewer than `keep` are kept. */
+export function noteMalformed(stats: ReadStats, keep: number, m: MalformedLine): void {
+  stats.malformed++;
+  if (stats.malformedLines.length < keep) stats.malformedLines.push(m);
+}
+
 /** A STIX document (bundle, array, object) spread over lines, or one object per line. */
-function stixEvents(name: string, text: TextLine[], stats: ReadStats, malformed: (line: number, reason: string) => void): TelemetryEvent[] {
+export function stixEvents(name: string, text: TextLine[], stats: Pick<ReadStats, 'records'>, malformed: (line: number, reason: string) => void): TelemetryEvent[] {
   const parsed = tryParse(text.map((t) => t.text).join('\n'));
   const documents: [unknown, number][] = parsed.ok ? [[parsed.value, text[0]?.line ?? 1]] : [];
   if (!parsed.ok) {
@@ -122,7 +134,7 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; err
 }
 
 /** Interleaves followed inputs as their lines arrive. */
-async function* merge<T>(sources: AsyncGenerator<T>[]): AsyncGenerator<T> {
+export async function* merge<T>(sources: AsyncGenerator<T>[]): AsyncGenerator<T> {
   const pending = new Map<number, Promise<{ i: number; r: IteratorResult<T> }>>();
   const pull = (i: number): void => {
     pending.set(i, sources[i]!.next().then((r) => ({ i, r })));

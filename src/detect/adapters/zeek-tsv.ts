@@ -1,10 +1,21 @@
 // Zeek's default TSV writer: `#separator`, `#fields`/`#types` headers, `-` unset, `(empty)` empty, set/vector fields.
 import type { TelemetryEvent } from '../event.ts';
-import type { LineDecoder } from './line-decoder.ts';
+import type { HeaderState, LineDecoder } from './line-decoder.ts';
 import { MalformedRecordError } from './malformed-record-error.ts';
 import { zeekRecordEvent } from './zeek-record.ts';
 
 type Parse = (text: string) => unknown;
+
+/** The header lines' effect: `types` is what the value parsers were made from (unset: every field is text). */
+interface ZeekTsvHeaders {
+  separator: string;
+  setSeparator: string;
+  empty: string;
+  unset: string;
+  path: string;
+  fields: string[] | undefined;
+  types: string[] | undefined;
+}
 
 export class ZeekTsvDecoder implements LineDecoder {
   private separator = '\t';
@@ -13,6 +24,7 @@ export class ZeekTsvDecoder implements LineDecoder {
   private unset = '-';
   private path: string;
   private fields: string[] | undefined;
+  private types: string[] | undefined;
   private parsers: Parse[] | undefined;
 
   /** `path` is the log kind taken from the file name, used until a `#path` header says otherwise. */
@@ -56,14 +68,35 @@ export class ZeekTsvDecoder implements LineDecoder {
       case 'empty_field': this.empty = rest; break;
       case 'unset_field': this.unset = rest; break;
       case 'path': this.path = rest; break;
-      case 'fields': this.fields = rest.split(this.separator); this.parsers = this.fields.map(() => parseString); break;
-      case 'types': {
-        const types = rest.split(this.separator);
-        this.parsers = (this.fields ?? types).map((_, i) => this.parserFor(types[i] ?? 'string'));
-        break;
-      }
+      case 'fields': this.fields = rest.split(this.separator); this.types = undefined; this.parsers = this.fields.map(() => parseString); break;
+      case 'types': this.useTypes(rest.split(this.separator)); break;
       default:
     }
+  }
+
+  headerState(): HeaderState {
+    const h: ZeekTsvHeaders = {
+      separator: this.separator, setSeparator: this.setSeparator, empty: this.empty, unset: this.unset, path: this.path, fields: this.fields, types: this.types,
+    };
+    return h as unknown as HeaderState;
+  }
+
+  resumeHeaders(state: HeaderState): void {
+    const h = state as unknown as ZeekTsvHeaders;
+    this.separator = h.separator;
+    this.setSeparator = h.setSeparator;
+    this.empty = h.empty;
+    this.unset = h.unset;
+    this.path = h.path;
+    this.fields = h.fields;
+    this.types = undefined;
+    this.parsers = h.fields?.map(() => parseString);
+    if (h.types) this.useTypes(h.types);
+  }
+
+  private useTypes(types: string[]): void {
+    this.types = types;
+    this.parsers = (this.fields ?? types).map((_, i) => this.parserFor(types[i] ?? 'string'));
   }
 
   private parserFor(type: string): Parse {

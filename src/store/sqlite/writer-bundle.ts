@@ -1,19 +1,26 @@
-// The writer thread's code as one plain script, bundled once per process.
+// Worker threads' code as plain scripts, each bundled once per process: the writer thread's, and any other's.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-let bundled: Promise<string> | null = null;
+const bundled = new Map<string, Promise<string>>();
+
+/** The writer thread's script. */
+export function writerScript(): Promise<string> {
+  return workerScript(new URL('./writer-worker.ts', import.meta.url));
+}
 
 /**
- * The writer thread would otherwise load its TypeScript modules through tsx, which takes a worker's boot
- * from tens of milliseconds to about two hundred, and every import waits for that boot. Bundling takes a few
- * tens of milliseconds, once per process, in esbuild's own process while this one goes on reading its input.
- * Installed packages (better-sqlite3, with its native addon) stay outside the bundle; the script gets a
+ * A worker thread would otherwise load its TypeScript modules through tsx, which takes its boot from tens of
+ * milliseconds to about two hundred, and every message to it waits for that boot. Bundling takes a few tens
+ * of milliseconds, once per process and entry point, in esbuild's own process while this one goes on with its
+ * work. Installed packages (better-sqlite3, with its native addon) stay outside the bundle; the script gets a
  * `require` that resolves them from here, as an eval'd worker's own would not.
  */
-export function writerScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [fileURLToPath(new URL('./writer-worker.ts', import.meta.url))],
+export function workerScript(entry: URL): Promise<string> {
+  const known = bundled.get(entry.href);
+  if (known) return known;
+  const script = build({
+    entryPoints: [fileURLToPath(entry)],
     bundle: true,
     packages: 'external',
     platform: 'node',
@@ -22,9 +29,10 @@ export function writerScript(): Promise<string> {
     write: false,
     logLevel: 'silent',
   }).then((result) => wrap(result.outputFiles[0]!.text));
-  // A failed build is not kept: the next writer tries again.
-  bundled.catch(() => { bundled = null; });
-  return bundled;
+  bundled.set(entry.href, script);
+  // A failed build is not kept: the next thread tries again.
+  script.catch(() => { if (bundled.get(entry.href) === script) bundled.delete(entry.href); });
+  return script;
 }
 
 function wrap(script: string): string {

@@ -1,0 +1,46 @@
+// How many threads decode and match a run: as many as asked, or, for `auto`, as many as pay.
+import { availableParallelism } from 'node:os';
+
+export type ThreadChoice = number | 'auto';
+
+/**
+ * Past this many indicators `auto` stays on one thread: every thread holds its own copy of the index (about
+ * 100 MB per 100,000 indicators, 700 MB at a million), and a run that starts a copy per core from a large
+ * store spends longer loading than it saves.
+ */
+export const AUTO_MAX_INDICATORS = 250_000;
+/** Below this much input `auto` stays on one thread: starting threads and loading their copies would not pay. */
+export const AUTO_MIN_BYTES = 64 * 1024 * 1024;
+/** Threads `auto` starts at most, whatever the cores: the main thread's reading keeps up with about this many. */
+export const AUTO_MAX_THREADS = 4;
+
+export class ThreadChoiceError extends Error {
+  constructor(readonly text: string) {
+    super(`--threads must be auto or a whole number from 1 to 64, not ${text}`);
+    this.name = 'ThreadChoiceError';
+  }
+}
+
+export function parseThreadChoice(text: string): ThreadChoice {
+  if (text === 'auto') return 'auto';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ThreadChoiceError(text);
+  return n;
+}
+
+export interface RunShape {
+  /** Indicators the store holds (an upper bound of those in force). */
+  indicators: number;
+  /** Bytes of input known beforehand (files; standard input counts as none). */
+  inputBytes: number;
+  /** Reading followed files: lines come as written, rarely faster than one thread matches them. */
+  follow: boolean;
+  cores?: number;
+}
+
+export function threadsFor(choice: ThreadChoice, run: RunShape): number {
+  if (choice !== 'auto') return choice;
+  const cores = run.cores ?? availableParallelism();
+  if (cores < 2 || run.follow || run.indicators > AUTO_MAX_INDICATORS || run.inputBytes < AUTO_MIN_BYTES) return 1;
+  return Math.min(cores, AUTO_MAX_THREADS);
+}
