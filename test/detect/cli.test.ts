@@ -97,3 +97,19 @@ test('detect reports a corrupt gzip file by name with exit code 2, not a crash',
   assert.equal(result.code, 2);
   assert.match(result.stderr, /broken\.log\.gz: not valid gzip/);
 }));
+
+test('detect --threads 2 reports what one thread reports', () => inSeededSandbox(async (cli) => {
+  const inputs = [zeek('conn.log'), zeek('http.log'), zeek('files.log'), zeek('conn-malformed.log')];
+  const strip = ({ elapsedMs: _e, eventsPerSecond: _r, threads: _t, indicators: _i, ...s }: DetectSummary): object => s;
+  const one = await cli.json<DetectSummary>(['detect', '--threads', '1', ...inputs]);
+  const two = await cli.json<DetectSummary>(['detect', '--threads', '2', ...inputs]);
+  assert.equal(two.threads, 2);
+  assert.equal(one.threads, 1);
+  assert.deepEqual(strip(two), strip(one));
+}));
+
+test('detect rejects a --threads that is neither auto nor a whole number', () => inSeededSandbox(async (cli) => {
+  const result = await cli.run(['detect', '--threads', 'many', zeek('conn.log')]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--threads must be auto or a whole number from 1 to 64, not many/);
+}));
