@@ -58,15 +58,13 @@ if (mode === 'floor') {
   const windows = new DetectionEngine({ only: 'several-observations' });
   const buildStart = performance.now();
   const pool = await MatchPool.start(threads);
-  const loader = windows.loader();
   for (let i = 0; i < size; i += 2000) {
     const page: string[] = [];
     for (let j = i; j < Math.min(size, i + 2000); j++) page.push(JSON.stringify(indicator(j)));
     pool.index(page, Date.now());
-    for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
   }
-  loader.finish();
-  const load = await pool.loaded();
+  const { report: load, several } = await pool.loaded();
+  windows.adopt(several);
   const buildMs = performance.now() - buildStart;
   const afterBuildMb = Math.round(process.memoryUsage().rss / 1048576);
   const stats = newReadStats();

@@ -132,15 +132,13 @@ export class DetectionSession {
     const engine = new DetectionEngine({ ...options.engine, now: () => clock, only: 'several-observations' });
     const pool = await MatchPool.start(options.threads!);
     try {
-      const loader = engine.loader();
       for await (const page of engine.pagesFrom(options.store)) {
         clock = wall();
         pool.index(page, clock);
-        for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
       }
-      loader.finish();
-      const load = await pool.loaded();
-      return new DetectionSession(options, hub, engine, { ...load, buildMs: performance.now() - started }, pool);
+      const { report, several } = await pool.loaded();
+      engine.adopt(several);
+      return new DetectionSession(options, hub, engine, { ...report, buildMs: performance.now() - started }, pool);
     } catch (err) {
       await pool.close();
       throw err;

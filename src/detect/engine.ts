@@ -46,6 +46,12 @@ export interface IndicatorLoader {
   finish(): LoadReport;
 }
 
+/** A copy's patterns over several observations: those watched, and those whose valid_from is still ahead. */
+export interface SeveralObservations {
+  watched: ActiveIndicator[];
+  future: ActiveIndicator[];
+}
+
 /** A watched indicator's leaves (see Leaves). */
 type Watched = Leaves;
 
@@ -124,6 +130,27 @@ export class DetectionEngine {
         return report;
       },
     };
+  }
+
+  /** The patterns over several observations this engine watches or waits for (their `ast` is the parsed pattern). */
+  severalObservations(): SeveralObservations {
+    const watched: ActiveIndicator[] = [];
+    for (const w of this.watched.values()) {
+      const indicator = indicatorOf(w);
+      if (indicator.ast) watched.push(indicator);
+    }
+    const future = [...this.future.values()].filter((f) => f.indicator.ast).map((f) => f.indicator);
+    return { watched, future };
+  }
+
+  /**
+   * Takes on another engine's patterns over several observations, as that engine judged them: the main
+   * thread of a threaded run gets them from a worker's copy rather than reading every pattern itself again.
+   */
+  adopt(several: SeveralObservations): void {
+    const leaves = this.index.addAll(several.watched.map((indicator) => ({ indicator, parsed: indicator.ast! })));
+    several.watched.forEach((indicator, i) => this.watch(indicator, leaves[i]!));
+    for (const indicator of several.future) this.future.set(indicator.id, { indicator, parsed: indicator.ast! });
   }
 
   /**

@@ -90,13 +90,12 @@ test('two threads report the same detections and malformed lines as one, pattern
         }
 
         const windows = new DetectionEngine({ only: 'several-observations' });
-        windows.load(indicators);
         const pool = await MatchPool.start(2);
         const two: string[] = [];
         const malformed: string[] = [];
         try {
           pool.index(indicators.map((i) => JSON.stringify(i)), Date.now());
-          await pool.loaded();
+          windows.adopt((await pool.loaded()).several);
           for await (const batch of pool.match(lineBatches(expandTelemetry(files), read, newReadStats()))) {
             for (const m of batch.malformed) malformed.push(`${m.source}:${m.line}: ${m.reason}`);
             for (const { event, hits } of batch.hits) for (const d of windows.complete(event, hits)) two.push(described(d));
@@ -256,5 +255,7 @@ test('auto uses several threads only for a large input, an index small enough to
   assert.equal(threadsFor('auto', { ...large, cores: 2, indicators: AUTO_MAX_INDICATORS + 1 }), 1);
   assert.equal(threadsFor('auto', { ...large, cores: 2, inputBytes: AUTO_MIN_BYTES - 1 }), 1);
   assert.equal(threadsFor('auto', { ...large, cores: 2, follow: true }), 1);
+  // Four copies of 250,000 indicators would pass the memory budget: as many as fit.
+  assert.equal(threadsFor('auto', { ...large, cores: 16, indicators: AUTO_MAX_INDICATORS }), 3);
   assert.equal(threadsFor(3, { ...large, cores: 1 }), 3);
 });

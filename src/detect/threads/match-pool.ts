@@ -1,7 +1,7 @@
 // The main thread's side of a threaded run: worker threads each with a copy of the index, results back in input order.
 import { workerScript } from '../../store/sqlite/writer-bundle.ts';
 import type { MalformedLine } from '../adapters/malformed-record-error.ts';
-import type { LoadReport } from '../engine.ts';
+import type { LoadReport, SeveralObservations } from '../engine.ts';
 import type { RawBatch } from './line-batches.ts';
 import type { BatchResult, EventHits, FromWorker, IndexStats, ToWorker } from './match-protocol.ts';
 import { ThreadGroup } from './thread-group.ts';
@@ -57,10 +57,14 @@ export class MatchPool {
     this.#group.broadcast({ op: 'indicators', json: page, now });
   }
 
-  /** Once every page is given: one thread's load report (the copies are alike), when all have indexed theirs. */
-  async loaded(): Promise<LoadReport> {
-    const replies = await this.#askAll('loaded');
-    return (replies[0] as { report: LoadReport }).report;
+  /**
+   * Once every page is given: when all threads have indexed theirs, one thread's load report and patterns
+   * over several observations (the copies are alike).
+   */
+  async loaded(): Promise<{ report: LoadReport; several: SeveralObservations }> {
+    const [first] = await this.#askAll('loaded');
+    const { report, several } = first as { report: LoadReport; several: SeveralObservations };
+    return { report, several };
   }
 
   /** Indicator changes for every thread, applied before the batches sent after them; returns the first such seq. */
@@ -125,7 +129,7 @@ export class MatchPool {
     this.#outstanding[thread]!++;
     this.#sent.set(seq, { thread, batch });
     if (batch.kind === 'lines') {
-      this.#group.post(thread, { op: 'lines', seq, decoder: batch.decoder, text: batch.text, lines: batch.lines }, [batch.lines.buffer as ArrayBuffer]);
+      this.#group.post(thread, { op: 'lines', seq, decoder: batch.decoder, texts: batch.texts, lines: batch.lines }, [batch.lines.buffer as ArrayBuffer]);
     } else {
       this.#group.post(thread, { op: 'events', seq, events: batch.events });
     }

@@ -2,7 +2,7 @@
 import type { FieldMapping } from '../adapters/field-mapping.ts';
 import type { HeaderState } from '../adapters/line-decoder.ts';
 import type { TelemetryFormat } from '../adapters/telemetry-format.ts';
-import type { Hit, LoadReport } from '../engine.ts';
+import type { Hit, LoadReport, SeveralObservations } from '../engine.ts';
 import type { TelemetryEvent } from '../event.ts';
 
 /** How a worker builds the decoder of a batch's lines: what the main thread's own decoder was made from. */
@@ -24,8 +24,8 @@ export type ToWorker =
   | { op: 'indicators'; json: string[]; now: number }
   /** All pages are sent: answer with the load report. */
   | { op: 'loaded' }
-  /** Lines to decode and match: `text` is the lines joined by '\n', `lines` their numbers. */
-  | { op: 'lines'; seq: number; decoder: DecoderSpec; text: string; lines: Float64Array }
+  /** Lines to decode and match, with their numbers. */
+  | { op: 'lines'; seq: number; decoder: DecoderSpec; texts: string[]; lines: Float64Array }
   /** Events decoded by the main thread already (STIX documents) to match. */
   | { op: 'events'; seq: number; events: TelemetryEvent[] }
   /** Indicator versions changed in the store, applied with the clock at `now` before any later batch. */
@@ -57,6 +57,7 @@ export interface IndexStats {
 }
 
 export type FromWorker =
-  | { op: 'loaded'; report: LoadReport }
+  /** The load report, and the patterns over several observations whose windows the main thread keeps. */
+  | { op: 'loaded'; report: LoadReport; several: SeveralObservations }
   | BatchResult
   | { op: 'stats'; stats: IndexStats };

@@ -27,11 +27,11 @@ port.on('message', (message: ToWorker) => {
       for (const json of message.json) loader.push(JSON.parse(json) as Record<string, unknown>);
       break;
     case 'loaded':
-      send({ op: 'loaded', report: (loader ?? engine.loader()).finish() });
+      send({ op: 'loaded', report: (loader ?? engine.loader()).finish(), several: engine.severalObservations() });
       loader = undefined;
       break;
     case 'lines':
-      send(decodeAndMatch(message.seq, message.decoder, message.text, message.lines));
+      send(decodeAndMatch(message.seq, message.decoder, message.texts, message.lines));
       break;
     case 'events':
       send(match(message.seq, message.events));
@@ -46,22 +46,18 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-function decodeAndMatch(seq: number, spec: DecoderSpec, text: string, numbers: Float64Array): BatchResult {
+function decodeAndMatch(seq: number, spec: DecoderSpec, texts: string[], numbers: Float64Array): BatchResult {
   const decoder = decoderFor(spec);
   const result: BatchResult = { op: 'result', seq, events: 0, latest: -Infinity, malformed: [], hits: [] };
-  let start = 0;
-  for (let i = 0; i < numbers.length; i++) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
+  for (let i = 0; i < texts.length; i++) {
     const line = numbers[i]!;
     let event: TelemetryEvent | null = null;
     try {
-      event = decoder.decode(text.slice(start, end), line);
+      event = decoder.decode(texts[i]!, line);
     } catch (err) {
       if (!(err instanceof MalformedRecordError)) throw err;
       result.malformed.push([line, err.message]);
     }
-    start = end + 1;
     if (event !== null) matchOne(event, result);
   }
   return result;

@@ -4,11 +4,18 @@ import { availableParallelism } from 'node:os';
 export type ThreadChoice = number | 'auto';
 
 /**
- * Past this many indicators `auto` stays on one thread: every thread holds its own copy of the index (about
- * 100 MB per 100,000 indicators, 700 MB at a million), and a run that starts a copy per core from a large
- * store spends longer loading than it saves.
+ * Past this many indicators `auto` stays on one thread: every thread holds its own copy of the index, and a
+ * run that loads a copy per core from a large store spends longer loading than it saves.
  */
 export const AUTO_MAX_INDICATORS = 250_000;
+/**
+ * What `auto`'s copies of the index may take together, a copy reckoned as COPY_BASE plus COPY_PER_INDICATOR
+ * each: a copy measured about 140 MB at 100,000 generated indicators, a thread's own heap included (and
+ * 700 MB at a million, where the reckoning says more).
+ */
+export const AUTO_MEMORY_BUDGET = 1024 * 1024 * 1024;
+const COPY_BASE = 40 * 1024 * 1024;
+const COPY_PER_INDICATOR = 1000;
 /** Below this much input `auto` stays on one thread: starting threads and loading their copies would not pay. */
 export const AUTO_MIN_BYTES = 64 * 1024 * 1024;
 /** Threads `auto` starts at most, whatever the cores: the main thread's reading keeps up with about this many. */
@@ -42,5 +49,7 @@ export function threadsFor(choice: ThreadChoice, run: RunShape): number {
   if (choice !== 'auto') return choice;
   const cores = run.cores ?? availableParallelism();
   if (cores < 2 || run.follow || run.indicators > AUTO_MAX_INDICATORS || run.inputBytes < AUTO_MIN_BYTES) return 1;
-  return Math.min(cores, AUTO_MAX_THREADS);
+  const copies = Math.floor(AUTO_MEMORY_BUDGET / (COPY_BASE + COPY_PER_INDICATOR * run.indicators));
+  const threads = Math.min(cores, AUTO_MAX_THREADS, copies);
+  return threads >= 2 ? threads : 1;
 }
