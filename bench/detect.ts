@@ -1,16 +1,20 @@
 // `npm run bench -- detect [EVENTS]`: Zeek dns/conn/http events against 1k, 100k and 1M generated indicators;
 // events/s on one core, index build time and peak RSS per size (each in its own process), beside two floors
-// measured on the same events: reading + JSON.parse of every line, and `grep -F -f` of the exact values.
+// measured on the same events: reading + JSON.parse of every line, and `grep -F -f` of the exact values; and
+// for 1k and 100k, the same with worker threads (as `tocsin detect --threads N`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exactValues, Random, zeekEvent } from './support/detect-workload.ts';
 
 const CHILD = fileURLToPath(new URL('./support/detect-child.ts', import.meta.url));
 const SIZES = [1_000, 100_000, 1_000_000];
+/** Sizes also measured with worker threads (a copy of the index per thread: not the million). */
+const THREADED_SIZES = [1_000, 100_000];
+const THREADS = Math.max(2, Math.min(availableParallelism(), 4));
 
 function child<T>(...args: string[]): T {
   const out = execFileSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', CHILD, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -21,6 +25,8 @@ interface EngineRun {
   size: number; active: number; buildMs: number; afterBuildMb: number; ms: number; cpuMs: number; events: number; malformed: number;
   matches: number; index: { paths: number; entries: number; candidates: number; confirmed: number }; partial: number; rssMb: number;
 }
+
+type ThreadedRun = EngineRun & { threads: number };
 
 export default async function detect(args: string[]): Promise<void> {
   const count = Number(args[0] ?? 1_000_000);
@@ -36,7 +42,8 @@ export default async function detect(args: string[]): Promise<void> {
     out.end();
     await once(out, 'close');
     const mb = statSync(events).size / 1e6;
-    print(`detect: ${count.toLocaleString('en')} Zeek JSON events (conn 50%, dns 30%, http 20%; ${mb.toFixed(0)} MB), one core each`);
+    print(`detect: ${count.toLocaleString('en')} Zeek JSON events (conn 50%, dns 30%, http 20%; ${mb.toFixed(0)} MB), one core each ` +
+      `unless threads are said (${availableParallelism()} cores here)`);
     const floor = child<{ ms: number; events: number; rssMb: number }>('floor', events);
     const rate = (n: number, ms: number): string => `${Math.round(n / (ms / 1000)).toLocaleString('en').padStart(10)} events/s`;
     print(`floor  JSON.parse       ${floor.ms.toFixed(0).padStart(7)} ms ${rate(floor.events, floor.ms)}  (read + JSON.parse of every line, best of 2)`);
@@ -48,6 +55,12 @@ export default async function detect(args: string[]): Promise<void> {
         `peak RSS ${run.rssMb} MB (${run.afterBuildMb} MB after build); ${run.matches.toLocaleString('en')} matches, ` +
         `${run.index.candidates.toLocaleString('en')} candidates; grep -F -f ${grep.values.toLocaleString('en')} values ${grep.ms.toFixed(0)} ms ` +
         `(${rate(run.events, grep.ms).trim()}, ${grep.lines.toLocaleString('en')} lines)`);
+      if (THREADED_SIZES.includes(size)) {
+        const t = child<ThreadedRun>('threads', String(THREADS), String(size), events);
+        print(`${''.padStart(9)}  ${t.threads} threads: index build ${(t.buildMs / 1000).toFixed(2)} s, ${rate(t.events, t.ms)} ` +
+          `(${rate(t.events, t.cpuMs).trim()} of CPU, all threads), ${(t.events / (t.ms / 1000) / (run.events / (run.ms / 1000))).toFixed(2)}× one thread, ` +
+          `${(t.ms / floor.ms).toFixed(2)}× JSON.parse, peak RSS ${t.rssMb} MB (${t.afterBuildMb} MB after build); ${t.matches.toLocaleString('en')} matches`);
+      }
     }
     for (const size of SIZES.slice(1)) {
       const storeDir = join(dir, `store-${size}`);
