@@ -57,10 +57,10 @@ export interface DetectSummary {
 
 /** One detection run over the inputs: opens a session, reads everything, writes what is left, closes. */
 export async function runDetection(options: DetectRunOptions): Promise<DetectSummary> {
-  const threads = options.threads === 1 ? 1 : threadsFor(options.threads ?? 'auto', {
-    indicators: (await options.store.counts()).find((c) => c.type === 'indicator')?.count ?? 0,
+  const threads = await threadsFor(options.threads ?? 'auto', {
     inputBytes: options.inputs.reduce((n, i) => n + i.size, 0),
     follow: options.read?.follow !== undefined,
+    indicators: async () => (await options.store.counts()).find((c) => c.type === 'indicator')?.count ?? 0,
   });
   const session = await DetectionSession.open({ ...options, threads });
   try {
@@ -127,14 +127,12 @@ export class DetectionSession {
     }
     const started = performance.now();
     const wall = options.engine?.now ?? Date.now;
-    // This engine and the threads' copies judge validity by the same readings of the clock.
-    let clock = wall();
-    const engine = new DetectionEngine({ ...options.engine, now: () => clock, only: 'several-observations' });
+    // Its patterns over several observations come from a thread's copy, judged by the clock readings sent with the pages.
+    const engine = new DetectionEngine({ ...options.engine, only: 'several-observations' });
     const pool = await MatchPool.start(options.threads!);
     try {
       for await (const page of engine.pagesFrom(options.store)) {
-        clock = wall();
-        pool.index(page, clock);
+        pool.index(page, wall());
       }
       const { report, several } = await pool.loaded();
       engine.adopt(several);

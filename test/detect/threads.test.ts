@@ -188,7 +188,10 @@ async function put(store: Store, id: string, pattern: string, extra: Record<stri
 
 test('indicators added, changed and revoked in the store take effect in every thread of a running session', () => withDir(async (dir) => {
   const store = await openStore(join(dir, 'store'));
-  const session = await DetectionSession.open({ store, threads: 2, refreshMs: 0 });
+  const out = new PassThrough();
+  let alerts = '';
+  out.on('data', (d: Buffer) => { alerts += d.toString(); });
+  const session = await DetectionSession.open({ store, threads: 2, refreshMs: 0, sinks: [jsonLinesSink(out)] });
   try {
     await seed(store);
     const conn = join(dir, 'conn.log');
@@ -203,6 +206,9 @@ test('indicators added, changed and revoked in the store take effect in every th
     const first = await session.consume(expandTelemetry([conn, files]));
     assert.ok(matched(first).includes(IP_INDICATOR));
     assert.ok(matched(first).includes(SEQUENCE_INDICATOR));
+    // Each call's inputs are read by their own decoders, not by those of an earlier call's inputs.
+    const sources = new Set(alerts.trim().split('\n').map((l) => (JSON.parse(l) as { event: { source: string } }).event.source));
+    assert.deepEqual([...sources].sort(), [conn, files].sort());
 
     await put(store, ADDED, "[ipv4-addr:value = '203.0.113.7']");
     await put(store, ADDED_SEQUENCE, "([ipv4-addr:value = '203.0.113.9'] FOLLOWEDBY [file:hashes.MD5 = '0cc175b9c0f1b6a831c399e269772661']) WITHIN 60 SECONDS");
@@ -247,15 +253,20 @@ test('a worker thread that exits fails the wait with its exit code', async () =>
   }
 });
 
-test('auto uses several threads only for a large input, an index small enough to copy, and more than one core', () => {
-  const large = { indicators: 1000, inputBytes: AUTO_MIN_BYTES, follow: false };
-  assert.equal(threadsFor('auto', { ...large, cores: 2 }), 2);
-  assert.equal(threadsFor('auto', { ...large, cores: 16 }), 4);
-  assert.equal(threadsFor('auto', { ...large, cores: 1 }), 1);
-  assert.equal(threadsFor('auto', { ...large, cores: 2, indicators: AUTO_MAX_INDICATORS + 1 }), 1);
-  assert.equal(threadsFor('auto', { ...large, cores: 2, inputBytes: AUTO_MIN_BYTES - 1 }), 1);
-  assert.equal(threadsFor('auto', { ...large, cores: 2, follow: true }), 1);
+test('auto uses several threads only for a large input, an index small enough to copy, and more than one core', async () => {
+  const large = { indicators: async () => 1000, inputBytes: AUTO_MIN_BYTES, follow: false };
+  assert.equal(await threadsFor('auto', { ...large, cores: 2 }), 2);
+  assert.equal(await threadsFor('auto', { ...large, cores: 16 }), 4);
+  assert.equal(await threadsFor('auto', { ...large, cores: 1 }), 1);
+  assert.equal(await threadsFor('auto', { ...large, cores: 2, indicators: async () => AUTO_MAX_INDICATORS + 1 }), 1);
+  assert.equal(await threadsFor('auto', { ...large, cores: 2, inputBytes: AUTO_MIN_BYTES - 1 }), 1);
+  assert.equal(await threadsFor('auto', { ...large, cores: 2, follow: true }), 1);
   // Four copies of 250,000 indicators would pass the memory budget: as many as fit.
-  assert.equal(threadsFor('auto', { ...large, cores: 16, indicators: AUTO_MAX_INDICATORS }), 3);
-  assert.equal(threadsFor(3, { ...large, cores: 1 }), 3);
+  assert.equal(await threadsFor('auto', { ...large, cores: 16, indicators: async () => AUTO_MAX_INDICATORS }), 3);
+  assert.equal(await threadsFor(3, { ...large, cores: 1 }), 3);
+});
+
+test('auto does not count the store when the input alone rules threads out', async () => {
+  const counted = await threadsFor('auto', { inputBytes: 1000, follow: false, cores: 8, indicators: () => Promise.reject(new Error('counted')) });
+  assert.equal(counted, 1);
 });

@@ -35,13 +35,16 @@ export type RawBatch = LinesBatch | EventsBatch;
  */
 const BATCH_LINES = 1024;
 
+/** Inputs are numbered across the process: a worker keeps decoders by number, through a session's many calls. */
+let inputsNumbered = 0;
+
 /**
  * Every input as batches, in input order (followed inputs interleaved as their lines arrive). Only files
  * skipped for their format are counted here; all other figures travel with the batches, so that they are
  * counted in input order with the workers' results.
  */
 export async function* lineBatches(inputs: TelemetryInput[], options: ReadOptions, stats: ReadStats): AsyncGenerator<RawBatch> {
-  const streams = inputs.map((input, i) => inputBatches(input, i, options, stats));
+  const streams = inputs.map((input) => inputBatches(input, inputsNumbered++, options, stats));
   if (options.follow && streams.length > 1) yield* merge(streams);
   else for (const s of streams) yield* s;
 }

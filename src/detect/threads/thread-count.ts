@@ -36,8 +36,8 @@ export function parseThreadChoice(text: string): ThreadChoice {
 }
 
 export interface RunShape {
-  /** Indicators the store holds (an upper bound of those in force). */
-  indicators: number;
+  /** Indicators the store holds (an upper bound of those in force); asked only when the rest would allow threads. */
+  indicators: () => Promise<number>;
   /** Bytes of input known beforehand (files; standard input counts as none). */
   inputBytes: number;
   /** Reading followed files: lines come as written, rarely faster than one thread matches them. */
@@ -45,11 +45,14 @@ export interface RunShape {
   cores?: number;
 }
 
-export function threadsFor(choice: ThreadChoice, run: RunShape): number {
+export async function threadsFor(choice: ThreadChoice, run: RunShape): Promise<number> {
   if (choice !== 'auto') return choice;
   const cores = run.cores ?? availableParallelism();
-  if (cores < 2 || run.follow || run.indicators > AUTO_MAX_INDICATORS || run.inputBytes < AUTO_MIN_BYTES) return 1;
-  const copies = Math.floor(AUTO_MEMORY_BUDGET / (COPY_BASE + COPY_PER_INDICATOR * run.indicators));
+  if (cores < 2 || run.follow || run.inputBytes < AUTO_MIN_BYTES) return 1;
+  // Counting the store's objects costs a query: only when the answer matters.
+  const indicators = await run.indicators();
+  if (indicators > AUTO_MAX_INDICATORS) return 1;
+  const copies = Math.floor(AUTO_MEMORY_BUDGET / (COPY_BASE + COPY_PER_INDICATOR * indicators));
   const threads = Math.min(cores, AUTO_MAX_THREADS, copies);
   return threads >= 2 ? threads : 1;
 }
