@@ -103,6 +103,8 @@ export class DetectionSession {
   #lastRefresh = performance.now();
   #latest = -Infinity;
   #busy: Promise<void> = Promise.resolve();
+  /** Settles when the consume in progress ends. */
+  #turn: Promise<void> = Promise.resolve();
 
   private constructor(options: SessionOptions, hub: string, engine: DetectionEngine, load: LoadReport, pool: MatchPool | undefined) {
     this.#store = options.store;
@@ -143,8 +145,23 @@ export class DetectionSession {
     }
   }
 
-  /** Reads the inputs through the engine; returns the figures of this call alone. */
+  /**
+   * Reads the inputs through the engine; returns the figures of this call alone. Calls made together (a hub's
+   * shippers) run one after the other, so that each call's figures are its own.
+   */
   async consume(inputs: TelemetryInput[], read: ReadOptions = {}, onProgress?: (summary: DetectSummary) => void): Promise<DetectSummary> {
+    const before = this.#turn;
+    let finished!: () => void;
+    this.#turn = new Promise((resolve) => { finished = resolve; });
+    try {
+      await before;
+      return await this.#consume(inputs, read, onProgress);
+    } finally {
+      finished();
+    }
+  }
+
+  async #consume(inputs: TelemetryInput[], read: ReadOptions, onProgress?: (summary: DetectSummary) => void): Promise<DetectSummary> {
     const before = this.summary();
     // While followed files are quiet, a timer does the store work, so a sighting does not wait for the next line.
     const idle = read.follow ? setInterval(() => {

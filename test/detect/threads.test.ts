@@ -228,6 +228,29 @@ test('indicators added, changed and revoked in the store take effect in every th
   }
 }));
 
+test('batches given to a threaded session together are matched one after the other, each with its own figures', () => withDir(async (dir) => {
+  const store = await openStore(join(dir, 'store'));
+  try {
+    await seed(store);
+    const conn = join(dir, 'conn.log');
+    writeFileSync(conn, connLog(6000));
+    const one = await detectWith(1, [conn]);
+    const session = await DetectionSession.open({ store, threads: 2 });
+    try {
+      const [a, b] = await Promise.all([session.consume(expandTelemetry([conn])), session.consume(expandTelemetry([conn]))]);
+      for (const s of [a, b]) {
+        assert.equal(s.events, one.summary.events);
+        assert.deepEqual(s.byIndicator, one.summary.byIndicator);
+        assert.deepEqual(s.malformedLines, one.summary.malformedLines);
+      }
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await store.close();
+  }
+}));
+
 test('a worker thread that throws fails the wait with a DetectionWorkerError naming the error', async () => {
   const script = "require('node:worker_threads').parentPort.on('message', () => { throw new Error('index exploded'); });";
   const group = new ThreadGroup<string, string>(script, 2, () => {});

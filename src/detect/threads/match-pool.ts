@@ -32,6 +32,8 @@ export class MatchPool {
   #arrived: (() => void) | undefined;
   #replies: { op: 'loaded' | 'stats'; got: FromWorker[]; done: (all: FromWorker[]) => void } | undefined;
   #seq = 0;
+  /** Settles when the match in progress ends: one match at a time (a hub's batches may come together). */
+  #turn: Promise<void> = Promise.resolve();
 
   private constructor(script: string, threads: number) {
     this.#outstanding = new Array<number>(threads).fill(0);
@@ -87,9 +89,22 @@ export class MatchPool {
 
   /**
    * Sends the batches to the threads as they are read, keeping a few in flight per thread, and yields their
-   * results in the order the batches were read. A thread failing ends it with a DetectionWorkerError.
+   * results in the order the batches were read. A thread failing ends it with a DetectionWorkerError. Matches
+   * asked for together run one after the other.
    */
   async *match(batches: AsyncIterable<RawBatch>): AsyncGenerator<MatchedBatch> {
+    const before = this.#turn;
+    let finished!: () => void;
+    this.#turn = new Promise((resolve) => { finished = resolve; });
+    try {
+      await before;
+      yield* this.#matchAlone(batches);
+    } finally {
+      finished();
+    }
+  }
+
+  async *#matchAlone(batches: AsyncIterable<RawBatch>): AsyncGenerator<MatchedBatch> {
     const source = batches[Symbol.asyncIterator]();
     let want = this.#seq;
     let pull: Promise<IteratorResult<RawBatch>> | undefined;
