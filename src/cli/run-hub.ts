@@ -23,11 +23,15 @@ export async function runHub(store: Store, access: AccessStore, opts: Record<str
   const config = hubConfigFrom(opts, io);
   const pollMinutes = opts.pollFeeds === undefined ? null : Number(opts.pollFeeds);
   if (pollMinutes !== null && !(pollMinutes > 0)) throw new UsageError('--poll-feeds must be a positive number of minutes');
+  const detectThreads = Number(opts.detectThreads ?? 1);
+  if (!Number.isInteger(detectThreads) || detectThreads < 1 || detectThreads > 64) {
+    throw new UsageError(`--detect-threads must be a whole number from 1 to 64, not ${String(opts.detectThreads)}`);
+  }
   const demo = run.demo ? await ensureDemoCollections(access, config) : [];
   let hub;
   try {
     hub = await startHub({ store, access, config, logger: { level: (opts.logLevel as string | undefined) ?? 'warn' },
-      extensions: [webApi({ store, access, staticDir: WEB_DIST, ...webCollections() })] });
+      extensions: [webApi({ store, access, staticDir: WEB_DIST, detectThreads, ...webCollections() })] });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof WebSettingError) throw new UsageError(err.message);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`${config.listen.host}:${config.listen.port} is already in use; choose another with --listen`);

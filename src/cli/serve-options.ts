@@ -1,4 +1,4 @@
-// The options `serve` and `start` share: configuration file, listen address, TLS, plain HTTP, feed polling.
+// The options `serve` and `start` share: configuration file, listen address, TLS, plain HTTP, feed polling, detection threads.
 import type { Command } from 'commander';
 import type { Io } from './io.ts';
 import { UsageError } from './command.ts';
@@ -12,6 +12,7 @@ export function withServeOptions(command: Command): Command {
     .option('--tls-key <file>', 'TLS private key, PEM (default $TOCSIN_TLS_KEY)')
     .option('--insecure-http', 'allow plain HTTP on a non-loopback address (credentials travel in clear)')
     .option('--poll-feeds <minutes>', 'pull every feed this often while the hub runs')
+    .option('--detect-threads <n>', 'threads that decode and match telemetry posted to /api/telemetry, each with a copy of the index', '1')
     .option('--log-level <level>', 'server log level: fatal, error, warn, info, debug', 'warn');
 }
 

@@ -18,6 +18,8 @@ export interface WebApiContext {
   view: CollectionRef;
   /** The stored collection published advisories are added to; publishing needs the write right on it. */
   publishTo: CollectionRef;
+  /** Threads that decode and match posted telemetry, each with a copy of the index (1: the server's own thread). */
+  detectThreads: number;
   /** Milliseconds since the epoch. */
   now: () => number;
 }

@@ -33,7 +33,7 @@ export const telemetryPlugin: FastifyPluginAsync<{ ctx: WebApiContext }> = async
     const body = request.body;
     if (!Buffer.isBuffer(body) || body.length === 0) throw new WebApiError('bad-request', 'send the log lines (plain or gzip) as the request body');
     if (!session) {
-      const opening = DetectionSession.open({ store: ctx.store });
+      const opening = DetectionSession.open({ store: ctx.store, threads: ctx.detectThreads });
       session = opening;
       // A failed load is not remembered: the next batch tries again.
       opening.catch(() => { if (session === opening) session = null; });

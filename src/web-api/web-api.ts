@@ -28,6 +28,8 @@ export interface WebApiOptions {
   publishTo?: CollectionRef;
   /** The built UI; null serves the API alone. */
   staticDir?: string | null;
+  /** Threads that decode and match posted telemetry (default 1: the server's own). */
+  detectThreads?: number;
   now?: () => number;
 }
 
@@ -44,6 +46,7 @@ export function webApi(options: WebApiOptions): FastifyPluginAsync {
     authenticator: new Authenticator(options.access),
     view: options.view ?? DEFAULT_VIEW,
     publishTo: options.publishTo ?? DEFAULT_PUBLISH_TO,
+    detectThreads: options.detectThreads ?? 1,
     now: options.now ?? Date.now,
   };
   return async (app: FastifyInstance) => {

@@ -150,3 +150,9 @@ test('with --poll-feeds the running hub pulls its feeds periodically', async () 
     await remote.close();
   }
 });
+
+test('serve refuses a --detect-threads that is not a whole number from 1 to 64', async () => {
+  const result = await cli.run(['serve', '--listen', '127.0.0.1:0', '--detect-threads', '0']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--detect-threads must be a whole number from 1 to 64, not 0/);
+});

@@ -64,3 +64,22 @@ describe('telemetry from log shippers', () => {
     assert.match(((await response.json()) as { message: string }).message, /needs the write right/);
   });
 });
+
+describe('telemetry from log shippers on a hub with two detection threads', () => {
+  let hub: WebHub;
+  before(async () => { hub = await startWebHub({ staticDir: null, detectThreads: 2 }); });
+  after(async () => hub.close());
+
+  it('answers a batch with its events, matches and malformed lines with their place, as on one thread', async () => {
+    const alice = await signIn(hub.url, ANALYST);
+    const lines = [conn(1763632800, '198.51.100.99'), conn(1763632801, LISTED), '{"_path": "conn", broken', conn(1763632802, LISTED)];
+    const response = await fetch(`${hub.url}/api/telemetry?format=zeek`, {
+      method: 'POST', headers: { authorization: `Bearer ${alice.token}` }, body: lines.join('\n'),
+    });
+    assert.equal(response.status, 200);
+    const figures = await response.json() as { events: number; matches: number; malformedLines: { line: number }[]; byIndicator: { matches: number }[] };
+    assert.equal(figures.events, 3);
+    assert.equal(figures.matches, 2);
+    assert.deepEqual(figures.malformedLines.map((m) => m.line), [3]);
+  });
+});

@@ -42,7 +42,7 @@ export interface WebHub {
   close(): Promise<void>;
 }
 
-export async function startWebHub(options: { staticDir?: string | null; view?: CollectionRef } = {}): Promise<WebHub> {
+export async function startWebHub(options: { staticDir?: string | null; view?: CollectionRef; detectThreads?: number } = {}): Promise<WebHub> {
   const dir = mkdtempSync(join(tmpdir(), 'tocsin-web-'));
   const store = await openStore(dir);
   const access = await openAccessStore(dir);
@@ -62,7 +62,7 @@ export async function startWebHub(options: { staticDir?: string | null; view?: C
   await access.grant({ collection: view!.id, principal: `org:${PARTNER.org}`, read: true, write: false });
   const hub = await startHub({
     store, access, config, logger: false,
-    extensions: [webApi({ store, access, staticDir: options.staticDir === undefined ? null : options.staticDir ?? WEB_DIST, ...(options.view ? { view: options.view } : {}) })],
+    extensions: [webApi({ store, access, staticDir: options.staticDir === undefined ? null : options.staticDir ?? WEB_DIST, ...(options.view ? { view: options.view } : {}), ...(options.detectThreads ? { detectThreads: options.detectThreads } : {}) })],
   });
   return {
     url: hub.url, hub, store, access,
