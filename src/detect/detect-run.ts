@@ -13,7 +13,6 @@ import type { TelemetryEvent } from './event.ts';
 import { lineBatches } from './threads/line-batches.ts';
 import { MatchPool } from './threads/match-pool.ts';
 import { threadsFor, type ThreadChoice } from './threads/thread-count.ts';
-import type { IndexStats } from './threads/match-protocol.ts';
 
 export interface DetectRunOptions {
   store: Store;
@@ -199,11 +198,6 @@ export class DetectionSession {
     } finally {
       await this.#pool?.close();
     }
-  }
-
-  /** The index figures (summed over the threads' copies when there are several). */
-  indexStats(): Promise<IndexStats> {
-    return this.#pool ? this.#pool.stats() : Promise.resolve(this.#engine.indexStats());
   }
 
   summary(): DetectSummary {
