@@ -1,7 +1,7 @@
 // Worker threads: a threaded run finds exactly what one thread finds, follows indicator changes, and fails cleanly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -22,7 +22,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { compoundPattern, eventStream, indicatorFor, observation } from './generated.ts';
 import { FIXTURES } from './read-events.ts';
-import { IP_INDICATOR, SEQUENCE_INDICATOR, seed } from './seed.ts';
+import { C2_INDICATOR, IP_INDICATOR, SEQUENCE_INDICATOR, seed } from './seed.ts';
 
 const valid = (p: string): boolean => validatePattern(p).every((d) => d.severity !== 'error');
 
@@ -243,6 +243,42 @@ test('batches given to a threaded session together are matched one after the oth
         assert.deepEqual(s.byIndicator, one.summary.byIndicator);
         assert.deepEqual(s.malformedLines, one.summary.malformedLines);
       }
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await store.close();
+  }
+}));
+
+/** Waits until `done` holds, looking every 20 ms for at most 10 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(done(), 'waited 10 s in vain');
+}
+
+test('a followed file read by two threads is matched as its lines are written, and the run stops when asked', () => withDir(async (dir) => {
+  const store = await openStore(join(dir, 'store'));
+  try {
+    await seed(store);
+    const session = await DetectionSession.open({ store, threads: 2 });
+    try {
+      const fixture = readFileSync(join(FIXTURES, 'zeek', 'conn.log'), 'utf8').split('\n');
+      const header = fixture.filter((l) => l.startsWith('#') && !l.startsWith('#close')).map((l) => `${l}\n`).join('');
+      const [c2, lazarus] = fixture.filter((l) => l !== '' && !l.startsWith('#')).map((l) => `${l}\n`);
+      const log = join(dir, 'conn.log');
+      writeFileSync(log, header + c2!);
+      const stop = new AbortController();
+      let latest: DetectSummary | undefined;
+      const running = session.consume(expandTelemetry([log]), { follow: stop.signal }, (s) => { latest = s; });
+      // The file then stays quiet: the detection must not wait for another line.
+      await until(() => latest?.matches === 1);
+      appendFileSync(log, lazarus!);
+      await until(() => latest?.matches === 2);
+      stop.abort();
+      const figures = await running;
+      assert.equal(figures.events, 2);
+      assert.deepEqual(figures.byIndicator.map((m) => m.id).sort(), [C2_INDICATOR, IP_INDICATOR].sort());
     } finally {
       await session.close();
     }
