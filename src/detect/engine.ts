@@ -96,14 +96,9 @@ export class DetectionEngine {
   }
 
   /** Loads the store's indicators (latest versions), page by page, and remembers how far it has read. */
-  loadFrom(store: Store): Promise<LoadReport> {
-    return this.loadJson(this.pagesFrom(store));
-  }
-
-  /** Loads indicators from pages of their JSON (the store's, or the pages a threaded run hands each thread). */
-  async loadJson(pages: AsyncIterable<string[]>): Promise<LoadReport> {
+  async loadFrom(store: Store): Promise<LoadReport> {
     const loader = this.loader();
-    for await (const page of pages) for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
+    for await (const page of this.pagesFrom(store)) for (const json of page) loader.push(JSON.parse(json) as Record<string, unknown>);
     return loader.finish();
   }
 
