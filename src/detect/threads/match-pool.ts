@@ -1,5 +1,5 @@
 // The main thread's side of a threaded run: worker threads each with a copy of the index, results back in input order.
-import { workerScript } from '../../store/sqlite/writer-bundle.ts';
+import { workerScript } from '../../store/worker-script.ts';
 import type { MalformedLine } from '../adapters/malformed-record-error.ts';
 import type { LoadReport, SeveralObservations } from '../engine.ts';
 import type { RawBatch } from './line-batches.ts';

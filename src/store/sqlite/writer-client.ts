@@ -1,7 +1,7 @@
 // The main thread's handle on the writer thread: started on the first write, requests answered in order.
 import { Worker } from 'node:worker_threads';
 import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
-import { writerScript } from './writer-bundle.ts';
+import { workerScript } from '../worker-script.ts';
 
 type Request = WriterRequest extends infer R ? (R extends WriterRequest ? Omit<R, 'ticket'> : never) : never;
 
@@ -48,7 +48,7 @@ export class WriterClient {
   }
 
   #start(): Promise<Worker> {
-    const started = writerScript().then((script) => this.#spawn(script));
+    const started = workerScript(new URL('./writer-worker.ts', import.meta.url)).then((script) => this.#spawn(script));
     // A thread that could not be started leaves nothing behind: the next request tries again.
     started.catch(() => { if (this.#worker === started) this.#worker = null; });
     this.#worker = started;

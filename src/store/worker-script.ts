@@ -1,13 +1,8 @@
-// Worker threads' code as plain scripts, each bundled once per process: the writer thread's, and any other's.
+// Worker threads' code as plain scripts, each bundled once per process (the store's writer, detection's matchers).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const bundled = new Map<string, Promise<string>>();
-
-/** The writer thread's script. */
-export function writerScript(): Promise<string> {
-  return workerScript(new URL('./writer-worker.ts', import.meta.url));
-}
 
 /**
  * A worker thread would otherwise load its TypeScript modules through tsx, which takes its boot from tens of
