@@ -1,4 +1,5 @@
 // Reads the Authorization header: HTTP Basic (RFC 7617) or a bearer API token (RFC 6750).
+import { randomBytes } from 'node:crypto';
 import { newSecret } from './secret-hash.ts';
 
 export type Credentials =
@@ -9,7 +10,8 @@ const TOKEN_PREFIX = 'tocsin_';
 
 /** A new API token: its id (stored in clear, to find the hash) and the full value shown once to the user. */
 export function newToken(): { id: string; value: string } {
-  const id = newSecret().slice(0, 12);
+  // Hex, not base64url: an id starting with '-' would read as an option in `tocsin token revoke ID`.
+  const id = randomBytes(6).toString('hex');
   return { id, value: `${TOKEN_PREFIX}${id}.${newSecret()}` };
 }
 

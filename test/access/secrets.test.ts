@@ -41,3 +41,7 @@ test('a new token parses back to its id', () => {
   const parsed = parseAuthorization(`Bearer ${token.value}`);
   assert.equal(parsed && parsed.scheme === 'bearer' ? parsed.tokenId : null, token.id);
 });
+
+test('token ids are hex, so that none reads as a command-line option', () => {
+  for (let i = 0; i < 200; i++) assert.match(newToken().id, /^[0-9a-f]{12}$/);
+});
