@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { storeContract } from './store-contract.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { InvalidCursorError } from '../../src/store/errors.ts';
+import type { Store } from '../../src/store/store.ts';
 
 async function freshStore() {
   const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));
@@ -14,6 +15,17 @@ async function freshStore() {
 }
 
 storeContract('sqlite', freshStore);
+
+/** Runs `body` on a fresh store, closed and removed afterwards. */
+async function withStore(body: (store: Store) => Promise<void>): Promise<void> {
+  const { store, cleanup } = await freshStore();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
 
 test('sqlite: data survives closing and reopening the file', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));
@@ -30,65 +42,41 @@ test('sqlite: data survives closing and reopening the file', async () => {
   }
 });
 
-test('sqlite: a forged cursor is rejected with InvalidCursorError', async () => {
-  const { store, cleanup } = await freshStore();
-  try {
-    await assert.rejects(store.query({ cursor: 'bm9wZQ' }), InvalidCursorError);
-  } finally {
-    await store.close();
-    await cleanup();
-  }
-});
+test('sqlite: a forged cursor is rejected with InvalidCursorError', () => withStore(async (store) => {
+  await assert.rejects(store.query({ cursor: 'bm9wZQ' }), InvalidCursorError);
+}));
 
 const address = (n: number) => ({
   type: 'ipv4-addr', spec_version: '2.1', id: `ipv4-addr--00000000-0000-5000-8000-${String(n).padStart(12, '0')}`, value: `198.51.100.${n}`,
 });
 
-test('sqlite: puts announcing more are stored together and each is answered', async () => {
-  const { store, cleanup } = await freshStore();
-  try {
-    const answers = await Promise.all([
-      store.put([{ object: address(1) }], { more: true }),
-      store.put([{ object: address(2) }], { more: true }),
-      store.put([{ object: address(3) }]),
-    ]);
-    assert.deepEqual(answers, [['new-object'], ['new-object'], ['new-object']]);
-    for (const n of [1, 2, 3]) assert.equal((await store.get(address(n).id)).length, 1);
-  } finally {
-    await store.close();
-    await cleanup();
-  }
-});
+test('sqlite: puts announcing more are stored together and each is answered', () => withStore(async (store) => {
+  const answers = await Promise.all([
+    store.put([{ object: address(1) }], { more: true }),
+    store.put([{ object: address(2) }], { more: true }),
+    store.put([{ object: address(3) }]),
+  ]);
+  assert.deepEqual(answers, [['new-object'], ['new-object'], ['new-object']]);
+  for (const n of [1, 2, 3]) assert.equal((await store.get(address(n).id)).length, 1);
+}));
 
-test('sqlite: a put announcing more is committed when no more come', async () => {
-  const { store, cleanup } = await freshStore();
-  try {
-    assert.deepEqual(await store.put([{ object: address(4) }], { more: true }), ['new-object']);
-    assert.equal((await store.get(address(4).id)).length, 1);
-  } finally {
-    await store.close();
-    await cleanup();
-  }
-});
+test('sqlite: a put announcing more is committed when no more come', () => withStore(async (store) => {
+  assert.deepEqual(await store.put([{ object: address(4) }], { more: true }), ['new-object']);
+  assert.equal((await store.get(address(4).id)).length, 1);
+}));
 
-test('sqlite: a put that fails inside a shared commit fails alone', async () => {
-  const { store, cleanup } = await freshStore();
-  try {
-    // No type: the row breaks a NOT NULL constraint in the writer, after the first put of the group is written.
-    const broken = { spec_version: '2.1', id: 'ipv4-addr--00000000-0000-5000-8000-000000000099', value: '198.51.100.99' };
-    const [first, second, third] = await Promise.allSettled([
-      store.put([{ object: address(5) }], { more: true }),
-      store.put([{ object: broken as Record<string, unknown> }], { more: true }),
-      store.put([{ object: address(6) }]),
-    ]);
-    assert.deepEqual(first, { status: 'fulfilled', value: ['new-object'] });
-    assert.equal(second.status, 'rejected');
-    assert.deepEqual(third, { status: 'fulfilled', value: ['new-object'] });
-    assert.equal((await store.get(broken.id)).length, 0);
-    assert.equal((await store.get(address(5).id)).length, 1);
-    assert.equal((await store.get(address(6).id)).length, 1);
-  } finally {
-    await store.close();
-    await cleanup();
-  }
-});
+test('sqlite: a put that fails inside a shared commit fails alone', () => withStore(async (store) => {
+  // No type: the row breaks a NOT NULL constraint in the writer, after the first put of the group is written.
+  const broken = { spec_version: '2.1', id: 'ipv4-addr--00000000-0000-5000-8000-000000000099', value: '198.51.100.99' };
+  const [first, second, third] = await Promise.allSettled([
+    store.put([{ object: address(5) }], { more: true }),
+    store.put([{ object: broken as Record<string, unknown> }], { more: true }),
+    store.put([{ object: address(6) }]),
+  ]);
+  assert.deepEqual(first, { status: 'fulfilled', value: ['new-object'] });
+  assert.equal(second.status, 'rejected');
+  assert.deepEqual(third, { status: 'fulfilled', value: ['new-object'] });
+  assert.equal((await store.get(broken.id)).length, 0);
+  assert.equal((await store.get(address(5).id)).length, 1);
+  assert.equal((await store.get(address(6).id)).length, 1);
+}));
