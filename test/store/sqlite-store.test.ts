@@ -80,3 +80,19 @@ test('sqlite: a put that fails inside a shared commit fails alone', () => withSt
   assert.equal((await store.get(address(5).id)).length, 1);
   assert.equal((await store.get(address(6).id)).length, 1);
 }));
+
+test('sqlite: the puts before a failing one in a shared commit keep their outcomes', () => withStore(async (store) => {
+  const broken = { spec_version: '2.1', id: 'ipv4-addr--00000000-0000-5000-8000-000000000098', value: '198.51.100.98' };
+  const [first, again, failed, after] = await Promise.allSettled([
+    store.put([{ object: address(7) }, { object: address(8) }], { more: true }),
+    store.put([{ object: address(8) }], { more: true }),
+    store.put([{ object: address(9) }, { object: broken as Record<string, unknown> }], { more: true }),
+    store.put([{ object: address(9) }]),
+  ]);
+  assert.deepEqual(first, { status: 'fulfilled', value: ['new-object', 'new-object'] });
+  assert.deepEqual(again, { status: 'fulfilled', value: ['duplicate'] });
+  assert.equal(failed.status, 'rejected');
+  // The failing batch left nothing behind, so its first object is new to the put after it.
+  assert.deepEqual(after, { status: 'fulfilled', value: ['new-object'] });
+  for (const n of [7, 8, 9]) assert.equal((await store.get(address(n).id)).length, 1);
+}));

@@ -8,6 +8,7 @@ import { formatMicros, parseMicros, versionKey } from '../version-key.ts';
 import { openConnection } from './connection.ts';
 import { toWriteRows } from './write-row.ts';
 import { WriterClient } from './writer-client.ts';
+import { Checkpointer } from './checkpointer.ts';
 import type { WriteBatchRows } from './writer-protocol.ts';
 import { placeholders } from './chunks.ts';
 import { buildQuery, decodeCursor, encodeCursor, VERSION_COLUMNS, versionFilters } from './query.ts';
@@ -35,6 +36,7 @@ export class SqliteStore implements Store {
   readonly #db: Db;
   readonly #statements: ReturnType<typeof prepare>;
   readonly #writer: WriterClient;
+  readonly #checkpointer: Checkpointer;
   readonly #cache = new Map<string, Statement>();
   /** Settles when the open write batch ends; other writes wait so they cannot join (and share the fate of) it. */
   #batchEnded: Promise<void> = Promise.resolve();
@@ -43,6 +45,7 @@ export class SqliteStore implements Store {
     this.#db = openConnection(file);
     this.#statements = prepare(this.#db);
     this.#writer = new WriterClient(file);
+    this.#checkpointer = new Checkpointer(file);
   }
 
   /**
@@ -71,8 +74,11 @@ export class SqliteStore implements Store {
   }
 
   /** Hands a batch to the writer thread; its JSON buffer goes with it, not copied. */
-  #send(batch: WriteBatchRows, more: boolean): Promise<PutOutcome[]> {
-    return this.#writer.send<PutOutcome[]>({ op: 'put', batch, more }, [batch.json.buffer as ArrayBuffer]);
+  async #send(batch: WriteBatchRows, more: boolean): Promise<PutOutcome[]> {
+    const bytes = batch.json.length;
+    const outcomes = await this.#writer.send<PutOutcome[]>({ op: 'put', batch, more }, [batch.json.buffer as ArrayBuffer]);
+    this.#checkpointer.committed(bytes);
+    return outcomes;
   }
 
   async begin(): Promise<WriteBatch> {
@@ -221,6 +227,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#checkpointer.close();
     await this.#writer.close();
     this.#db.close();
   }

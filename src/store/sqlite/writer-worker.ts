@@ -6,6 +6,9 @@ import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
 import { failure, GroupCommit } from './group-commit.ts';
 
 const db = openConnection((workerData as { file: string }).file);
+// The checkpointer thread copies the log into the database file as it grows (see checkpointer.ts); the writer
+// checkpoints only when the log passes 64 MiB, which also lets the log start over from its beginning.
+db.pragma('wal_autocheckpoint = 8192');
 const writer = new VersionWriter(db);
 const port = parentPort!;
 

@@ -1,0 +1,43 @@
+// The checkpointer thread copies committed pages from the WAL into the database file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openConnection } from '../../src/store/sqlite/connection.ts';
+import { Checkpointer } from '../../src/store/sqlite/checkpointer.ts';
+
+/** A database whose connection leaves checkpoints to others, with about `bytes` committed to its WAL. */
+async function withCommitted(bytes: number, body: (file: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'tocsin-checkpointer-'));
+  const file = join(dir, 'tocsin.db');
+  const db = openConnection(file);
+  try {
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE filler (text TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
+    const row = 'x'.repeat(10_000);
+    db.transaction(() => { for (let at = 0; at < bytes; at += row.length) insert.run(row); })();
+    await body(file);
+  } finally {
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('checkpointer: pages committed to the WAL are copied into the database file', () => withCommitted(5_000_000, async (file) => {
+  const before = statSync(file).size;
+  const checkpointer = new Checkpointer(file);
+  checkpointer.committed(5_000_000);
+  await checkpointer.close();
+  assert.ok(statSync(file).size >= before + 5_000_000, `database file grew from ${before} to ${statSync(file).size} bytes`);
+}));
+
+test('checkpointer: small commits leave the WAL to the writer', () => withCommitted(1_000_000, async (file) => {
+  const before = statSync(file).size;
+  const checkpointer = new Checkpointer(file);
+  checkpointer.committed(1_000_000);
+  await checkpointer.close();
+  assert.equal(statSync(file).size, before);
+}));
