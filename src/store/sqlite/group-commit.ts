@@ -1,10 +1,8 @@
 // Commits puts that arrive close together in one transaction, and answers each once that commit is done.
 import { GroupLostError, type VersionWriter } from './version-writer.ts';
-import type { WriteBatchRows, WriterRequest, WriterResponse } from './writer-protocol.ts';
+import type { WriterRequest, WriterResponse } from './writer-protocol.ts';
 
 type PutRequest = Extract<WriterRequest, { op: 'put' }>;
-/** A put of the open group: its batch is kept until the commit, in case the group must be put again. */
-interface Held { ticket: number; batch: WriteBatchRows; result: unknown }
 
 /** Bytes of JSON one commit takes at most; importers keep more than this in flight (see ingest/import.ts), so a full group never waits for them. */
 const GROUP_BYTES = 4_000_000;
@@ -14,15 +12,15 @@ const HOLD_MS = 20;
 /**
  * Every commit writes the index pages it touched to the WAL and waits for the disk, so a bulk import that
  * committed each small batch alone would write the same pages over and over (small batches are what keep
- * its memory and garbage down). Puts that say more follow are held in one open transaction until the
- * group is large, a put without `more` or another request arrives, or the stream pauses; then one commit
- * answers them all. A put made inside a batch that `begin` opened is answered at
+ * its memory and garbage down). Puts that say more follow are held in one open transaction, each in a
+ * savepoint, until the group is large, a put without `more` or another request arrives, or the stream
+ * pauses; then one commit answers them all. A put made inside a batch that `begin` opened is answered at
  * once: that batch's commit is its owner's.
  */
 export class GroupCommit {
   readonly #writer: VersionWriter;
   readonly #post: (response: WriterResponse) => void;
-  #held: Held[] = [];
+  #held: { ticket: number; result: unknown }[] = [];
   #bytes = 0;
   #commitWhenIdle = false;
   #timer: NodeJS.Timeout | null = null;
@@ -35,38 +33,21 @@ export class GroupCommit {
   put(request: PutRequest): void {
     const writer = this.#writer;
     if (writer.inBatch) {
-      this.#post(answer(request.ticket, writer.putInSavepoint(request.batch)));
+      this.#post(answer(request.ticket, writer.putInGroup(request.batch)));
       return;
     }
     writer.openGroup();
-    const put: Held = { ticket: request.ticket, batch: request.batch, result: null };
+    let result: unknown;
     try {
-      put.result = this.#putDirect(put);
+      result = writer.putInGroup(request.batch);
     } catch (err) {
-      this.#fail([...this.#held, put], err as GroupLostError);
+      this.#fail([...this.#held, { ticket: request.ticket, result: null }], err as GroupLostError);
       return;
     }
-    this.#held.push(put);
+    this.#held.push({ ticket: request.ticket, result });
     this.#bytes += request.batch.json.length;
     if (!request.more) this.#commitWhenIdle = true;
     if (this.#bytes >= GROUP_BYTES) this.commit();
-  }
-
-  /**
-   * Puts a batch with no savepoint of its own. When it throws, what it wrote cannot be told apart from the
-   * group's other batches: the group is rolled back and put again a savepoint per batch, so that the failing
-   * batch fails alone. Throws GroupLostError when even that cannot be done.
-   */
-  #putDirect(put: Held): unknown {
-    const writer = this.#writer;
-    try {
-      return writer.putDirect(put.batch);
-    } catch {
-      writer.rollback();
-      writer.openGroup();
-      for (const held of this.#held) held.result = writer.putInSavepoint(held.batch);
-      return writer.putInSavepoint(put.batch);
-    }
   }
 
   /** Call when no request is queued: commits, unless the group's last put announced more. */
@@ -100,7 +81,7 @@ export class GroupCommit {
   }
 
   /** Ends the group: returns its puts and starts an empty one. */
-  #take(): Held[] {
+  #take(): { ticket: number; result: unknown }[] {
     const held = this.#held;
     this.#held = [];
     this.#bytes = 0;

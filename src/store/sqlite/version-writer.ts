@@ -95,7 +95,7 @@ export class VersionWriter {
    * nothing behind. Returns its outcomes or its error; throws GroupLostError when the error ended the
    * whole transaction (a full disk, an I/O error), taking the batches before it along.
    */
-  putInSavepoint(batch: WriteBatchRows): PutOutcome[] | Error {
+  putInGroup(batch: WriteBatchRows): PutOutcome[] | Error {
     const db = this.#db;
     db.exec('SAVEPOINT put');
     try {
@@ -113,16 +113,6 @@ export class VersionWriter {
       db.exec('RELEASE put');
       return err instanceof Error ? err : new Error(String(err));
     }
-  }
-
-  /**
-   * Stores one batch in the open group's transaction without a savepoint. A savepoint copies every page a
-   * batch touches into a journal of its own, which is most of what a bulk import writes; batches rarely
-   * fail, so GroupCommit puts them this way and, when one throws, rolls the group back and puts its batches
-   * again one savepoint each (putInSavepoint). Throws whatever the batch threw.
-   */
-  putDirect(batch: WriteBatchRows): PutOutcome[] {
-    return this.#putRows(batch);
   }
 
   /** Commits the group's transaction; on failure nothing of the group is stored. */

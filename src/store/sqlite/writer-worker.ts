@@ -9,6 +9,9 @@ const db = openConnection((workerData as { file: string }).file);
 // The checkpointer thread copies the log into the database file as it grows (see checkpointer.ts); the writer
 // checkpoints only when the log passes 64 MiB, which also lets the log start over from its beginning.
 db.pragma('wal_autocheckpoint = 8192');
+// Each batch of a group is put in a savepoint (see GroupCommit), which copies every page the batch touches
+// into a journal of its own: kept in memory, that costs a copy instead of a write to a temporary file.
+db.pragma('temp_store = MEMORY');
 const writer = new VersionWriter(db);
 const port = parentPort!;
 
