@@ -62,17 +62,18 @@ export async function importObjects(
   // collector's work down. Memory stays bounded: at most IN_FLIGHT batches are sent and not yet stored.
   const inFlight: Promise<void>[] = [];
   let pending: Accepted[] = [];
-  const add = async (accepted: Accepted, bytes: number): Promise<void> => {
+  // Returns the wait for a free slot when there is one to wait for: most objects only join the pending batch.
+  const add = (accepted: Accepted, bytes: number): Promise<void> | undefined => {
     pending.push(accepted);
     pendingBytes += bytes;
-    if (pending.length < batchSize && pendingBytes < batchBytes) return;
+    if (pending.length < batchSize && pendingBytes < batchBytes) return undefined;
     // When this batch fills the last free slot, the wait for the oldest one follows: the store must not hold
     // its commit for batches that cannot come until it answers.
     const full = inFlight.length + 1 >= IN_FLIGHT;
     send(pending, !full);
     pending = [];
     pendingBytes = 0;
-    if (full) await inFlight.shift();
+    return full ? inFlight.shift() : undefined;
   };
   // Only the ids and origins are kept while a batch is on its way: its parsed objects can then be collected
   // young, instead of surviving (and being copied by) the garbage collector until the store answers.
@@ -93,7 +94,8 @@ export async function importObjects(
       else if (stored[i]) summary.duplicates++;
       else {
         const accepted = validated(entry, summary);
-        if (accepted) await add(accepted, entry.incoming.json?.length ?? 1000);
+        const slot = accepted ? add(accepted, entry.incoming.json?.length ?? 1000) : undefined;
+        if (slot) await slot;
       }
     }
     group = [];

@@ -132,15 +132,20 @@ export class SqliteStore implements Store {
   }
 
   async hasVersions(versions: readonly VersionRef[]): Promise<boolean[]> {
-    const stored = new Set<string>();
+    const stored = new Map<string, string[]>();
     const ids = [...new Set(versions.map((v) => v.id))];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const rows = this.#prepared(`SELECT id, version_key FROM versions WHERE id IN (${placeholders(chunk.length)})`)
         .all(...chunk) as { id: string; version_key: string }[];
-      for (const row of rows) stored.add(`${row.id} ${row.version_key}`);
+      for (const row of rows) {
+        const keys = stored.get(row.id);
+        if (keys === undefined) stored.set(row.id, [row.version_key]);
+        else keys.push(row.version_key);
+      }
     }
-    return versions.map((v) => stored.has(`${v.id} ${v.modified === null ? '' : versionKey(v.modified)}`));
+    // Most objects of a first import are new: their version keys are not worked out at all.
+    return versions.map((v) => stored.get(v.id)?.includes(v.modified === null ? '' : versionKey(v.modified)) ?? false);
   }
 
   async get(id: string, version: 'latest' | 'first' | 'all' | string = 'latest'): Promise<StoredVersion[]> {
