@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storeContract } from './store-contract.ts';
+import { onFreshStore, storeContract } from './store-contract.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { InvalidCursorError } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -16,16 +16,7 @@ async function freshStore() {
 
 storeContract('sqlite', freshStore);
 
-/** Runs `body` on a fresh store, closed and removed afterwards. */
-async function withStore(body: (store: Store) => Promise<void>): Promise<void> {
-  const { store, cleanup } = await freshStore();
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-    await cleanup();
-  }
-}
+const withStore = (body: (store: Store) => Promise<void>): Promise<void> => onFreshStore(freshStore, body);
 
 test('sqlite: data survives closing and reopening the file', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));

@@ -45,17 +45,20 @@ const uses = {
   source_ref: ACTOR, target_ref: MALWARE,
 };
 
+/** Runs `body` on a store from `open`, closed and removed afterwards. */
+export async function onFreshStore(open: StoreFactory, body: (store: Store) => Promise<void>): Promise<void> {
+  const { store, cleanup } = await open();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
 export function storeContract(name: string, open: StoreFactory): void {
   const withStore = (title: string, body: (store: Store) => Promise<void>): void => {
-    test(`${name}: ${title}`, async () => {
-      const { store, cleanup } = await open();
-      try {
-        await body(store);
-      } finally {
-        await store.close();
-        await cleanup();
-      }
-    });
+    test(`${name}: ${title}`, () => onFreshStore(open, body));
   };
 
   withStore('latestJson pages through the latest version of each object of a type, in date-added order', async (store) => {
