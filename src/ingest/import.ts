@@ -52,8 +52,11 @@ export async function importObjects(
   store.prepareWrites();
   const batch = options.strict ? await store.begin() : null;
   const strictIds: string[] = [];
+  const lookups = new LookupPacing();
   const settled = async (sent: Promise<PutOutcome[]>, ids: string[], origins: string[]): Promise<void> => {
-    const written = tally(summary, ids, origins, await sent);
+    const outcomes = await sent;
+    if (outcomes.includes('duplicate')) lookups.found();
+    const written = tally(summary, ids, origins, outcomes);
     if (batch) strictIds.push(...written);
     else options.onCommit?.(written);
   };
@@ -87,11 +90,11 @@ export async function importObjects(
   // Parsed objects wait in small groups so that one store lookup finds the versions already stored.
   let group: Entry[] = [];
   const settle = async (): Promise<void> => {
-    const stored = await storedAlready(store, group);
+    const stored = lookups.next() ? await storedAlready(store, group, lookups) : NONE_STORED;
     for (let i = 0; i < group.length; i++) {
       const entry = group[i]!;
       if ('problem' in entry) summary.rejected.push({ origin: entry.incoming.origin, objectId: null, problems: [entry.problem] });
-      else if (stored[i]) summary.duplicates++;
+      else if (stored[i] === true) summary.duplicates++;
       else {
         const accepted = validated(entry, summary);
         const slot = accepted ? add(accepted, entry.incoming.json?.length ?? 1000) : undefined;
@@ -137,12 +140,41 @@ type Entry = Parsed | { incoming: IncomingObject; problem: Problem };
 
 const LOOKUP_GROUP = 256;
 const IN_FLIGHT = 16;
+/** After a lookup that found nothing, the groups passed over before the next one is looked up. */
+const LOOKUP_SKIP = 7;
+const NONE_STORED: readonly boolean[] = [];
+
+/**
+ * Looking up stored versions first pays when the input repeats what the store holds (a re-import, a feed
+ * fetched again); a first import finds nothing and only pays for the lookups. So after a lookup that found
+ * nothing, the next few groups go unlooked-up, until a lookup or the writer (which tells a stored version
+ * apart as a duplicate in any case) finds one again. A stored version in a skipped group is then validated
+ * before it is counted as a duplicate: the outcome is the same.
+ */
+class LookupPacing {
+  #skip = 0;
+
+  /** Whether to look up the next group. */
+  next(): boolean {
+    if (this.#skip === 0) return true;
+    this.#skip--;
+    return false;
+  }
+
+  found(): void {
+    this.#skip = 0;
+  }
+
+  foundNone(): void {
+    this.#skip = LOOKUP_SKIP;
+  }
+}
 
 /**
  * A version already stored is the same object (STIX identifies versions by id and modified), so it is
  * counted as a duplicate without being validated or sent to the writer again.
  */
-async function storedAlready(store: Store, group: Entry[]): Promise<boolean[]> {
+async function storedAlready(store: Store, group: Entry[], lookups: LookupPacing): Promise<boolean[]> {
   const refs: VersionRef[] = [];
   const at: number[] = [];
   group.forEach((entry, i) => {
@@ -154,7 +186,10 @@ async function storedAlready(store: Store, group: Entry[]): Promise<boolean[]> {
   });
   const stored = new Array<boolean>(group.length).fill(false);
   if (refs.length === 0) return stored;
-  (await store.hasVersions(refs)).forEach((known, k) => { stored[at[k]!] = known; });
+  const known = await store.hasVersions(refs);
+  known.forEach((isStored, k) => { stored[at[k]!] = isStored; });
+  if (known.includes(true)) lookups.found();
+  else lookups.foundNone();
   return stored;
 }
 

@@ -87,3 +87,38 @@ test('sqlite: the puts before a failing one in a shared commit keep their outcom
   assert.deepEqual(after, { status: 'fulfilled', value: ['new-object'] });
   for (const n of [7, 8, 9]) assert.equal((await store.get(address(n).id)).length, 1);
 }));
+
+const TARGET = 'identity--00000000-0000-4000-8000-0000000000aa';
+const noteOn = (n: number) => ({
+  type: 'note', spec_version: '2.1', id: `note--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', content: `note ${n}`, object_refs: [TARGET],
+});
+const referrers = async (store: Store): Promise<string[]> => (await store.edges(TARGET)).map((e) => e.source).sort();
+
+test('sqlite: a reference to an identifier numbered before a reopen files under the same node', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));
+  try {
+    const first = await openStore(dir);
+    await first.put([{ object: noteOn(1) }]);
+    await first.close();
+    const second = await openStore(dir);
+    try {
+      await second.put([{ object: noteOn(2) }]);
+      assert.deepEqual(await referrers(second), [noteOn(1).id, noteOn(2).id]);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: identifiers numbered in a rolled-back batch are numbered again after it', () => withStore(async (store) => {
+  await store.put([{ object: noteOn(3) }]);
+  const batch = await store.begin();
+  await batch.put([{ object: noteOn(4) }, { object: { ...noteOn(5), object_refs: ['identity--00000000-0000-4000-8000-0000000000bb'] } }]);
+  await batch.rollback();
+  await store.put([{ object: { ...noteOn(6), object_refs: [TARGET, 'identity--00000000-0000-4000-8000-0000000000bb'] } }]);
+  assert.deepEqual(await referrers(store), [noteOn(3).id, noteOn(6).id]);
+  assert.deepEqual((await store.edges('identity--00000000-0000-4000-8000-0000000000bb')).map((e) => e.source), [noteOn(6).id]);
+}));

@@ -3,6 +3,8 @@ import type { Database as Db } from 'better-sqlite3';
 import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 
 const CACHE_LIMIT = 1_000_000;
+/** A table of at most this many nodes is read whole into the cache, instead of being asked for name after name. */
+const LOAD_LIMIT = 100_000;
 
 export class NodeNumbers {
   readonly #db: Db;
@@ -10,6 +12,11 @@ export class NodeNumbers {
   readonly #insert: StatementsBySize;
   /** Numbers of recently seen names; forgotten on rollback (they may name rows that no longer exist). */
   readonly #cache = new Map<string, number>();
+  /**
+   * Whether the cache holds every row of the table, so that a name it lacks is new without asking: it does
+   * once a small table has been read whole, and keeps doing so as the names created are added to it.
+   */
+  #complete = false;
   #next: number | null = null;
 
   constructor(db: Db) {
@@ -25,19 +32,19 @@ export class NodeNumbers {
   numbersOf(names: readonly string[]): number[] {
     const numbers = new Array<number>(names.length);
     const unknown: number[] = [];
+    if (this.#next === null) this.#start();
     names.forEach((name, i) => {
       const n = this.#cache.get(name);
       if (n === undefined) unknown.push(i);
       else numbers[i] = n;
     });
     if (unknown.length === 0) return numbers;
-    if (this.#cache.size + unknown.length > CACHE_LIMIT) this.#cache.clear();
-    const created: number[] = [];
-    const found = new Map<string, number>();
-    for (const [from, size] of chunks(unknown.length)) {
-      const rows = this.#find.of(size).all(...unknown.slice(from, from + size).map((i) => names[i])) as { n: number; id: string }[];
-      for (const row of rows) found.set(row.id, row.n);
+    if (this.#cache.size + unknown.length > CACHE_LIMIT) {
+      this.#cache.clear();
+      this.#complete = false;
     }
+    const found = this.#complete ? new Map<string, number>() : this.#stored(unknown.map((i) => names[i]!));
+    const created: number[] = [];
     for (const i of unknown) {
       const n = found.get(names[i]!) ?? this.#allocate(i, created);
       numbers[i] = n;
@@ -54,15 +61,37 @@ export class NodeNumbers {
   /** Call after a rollback: numbers handed out in it were never stored. */
   forget(): void {
     this.#cache.clear();
+    this.#complete = false;
     this.#next = null;
+  }
+
+  /** Finds where numbering goes on, and reads a small table whole. */
+  #start(): void {
+    const max = (this.#db.prepare('SELECT max(n) FROM nodes').pluck().get() as number | null) ?? 0;
+    this.#next = max + 1;
+    // Numbers are handed out from 1 up and never removed, so the largest is also the count.
+    if (max > LOAD_LIMIT) return;
+    this.#cache.clear();
+    for (const row of this.#db.prepare('SELECT n, id FROM nodes').iterate() as IterableIterator<{ n: number; id: string }>) {
+      this.#cache.set(row.id, row.n);
+    }
+    this.#complete = true;
+  }
+
+  /** The stored numbers of those of `names` that have one. */
+  #stored(names: readonly string[]): Map<string, number> {
+    const found = new Map<string, number>();
+    for (const [from, size] of chunks(names.length)) {
+      for (const row of this.#find.of(size).all(...names.slice(from, from + size)) as { n: number; id: string }[]) found.set(row.id, row.n);
+    }
+    return found;
   }
 
   /** A new number for names[i], queued as (number, index) for insertion. */
   #allocate(i: number, created: number[]): number {
-    this.#next ??= ((this.#db.prepare('SELECT max(n) FROM nodes').pluck().get() as number | null) ?? 0) + 1;
-    const n = this.#next++;
+    const n = this.#next!;
+    this.#next = n + 1;
     created.push(n, i);
     return n;
   }
-
 }
