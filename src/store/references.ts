@@ -9,8 +9,13 @@ const ENDPOINTS: Record<string, ReadonlySet<string>> = {
 /** Receives each reference found: the identifier referred to and the property holding it. */
 type ReferenceSink = (target: string, via: string) => void;
 
-/** Receives each edge to index, with the node it is filed under; `through` is the SRO carrying it, if any. */
-export type EdgeSink = (node: string, source: string, target: string, via: string, through: string | undefined) => void;
+/**
+ * Receives each edge to index, as seen from the node it is filed under. A reference is filed under its
+ * target, and goes from the object carrying it: `far` is undefined. The edge an SRO makes is filed under
+ * each endpoint, and the SRO carries it: `far` is the other endpoint, and `outgoing` tells whether the node
+ * is the edge's source.
+ */
+export type EdgeSink = (node: string, via: string, far: string | undefined, outgoing: boolean) => void;
 
 /**
  * All edges of one object version: its embedded references (outgoing from the object), and for an SRO the
@@ -32,15 +37,14 @@ export function edgesOf(object: Record<string, unknown>): Edge[] {
  * the sink, without objects of their own: every imported object passes here.
  */
 export function forEachIndexedEdge(object: Record<string, unknown>, file: EdgeSink): void {
-  const id = object.id as string;
   const endpoints = ENDPOINTS[object.type as string];
   const creator = object.created_by_ref;
   references(object, (target, via) => {
-    if (!endpoints?.has(via) && !(via === 'created_by_ref' && target === creator)) file(target, id, target, via, undefined);
+    if (!endpoints?.has(via) && !(via === 'created_by_ref' && target === creator)) file(target, via, undefined, false);
   });
-  sroEdges(object, (from, to, via, through) => {
-    file(from, from, to, via, through);
-    file(to, from, to, via, through);
+  sroEdges(object, (from, to, via) => {
+    file(from, via, to, true);
+    file(to, via, from, false);
   });
 }
 

@@ -5,7 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onFreshStore, storeContract } from './store-contract.ts';
-import { openStore } from '../../src/store/open-store.ts';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, openStore } from '../../src/store/open-store.ts';
 import { InvalidCursorError } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -122,3 +123,33 @@ test('sqlite: identifiers numbered in a rolled-back batch are numbered again aft
   assert.deepEqual(await referrers(store), [noteOn(3).id, noteOn(6).id]);
   assert.deepEqual((await store.edges('identity--00000000-0000-4000-8000-0000000000bb')).map((e) => e.source), [noteOn(6).id]);
 }));
+
+test('sqlite: a database with the edge layout of schema version 2 has its edges filed again on opening', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));
+  const relationship = {
+    type: 'relationship', spec_version: '2.1', id: 'relationship--00000000-0000-4000-8000-0000000000cc', created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z', relationship_type: 'related-to', source_ref: noteOn(7).id, target_ref: TARGET,
+  };
+  try {
+    const first = await openStore(dir);
+    await first.put([{ object: noteOn(7) }, { object: relationship }]);
+    await first.close();
+    const raw = new Database(join(dir, DATABASE_FILE));
+    raw.exec(`DROP TABLE edges;
+      CREATE TABLE edges (node INTEGER NOT NULL, seq INTEGER NOT NULL, source INTEGER NOT NULL, target INTEGER NOT NULL,
+        via INTEGER NOT NULL, through INTEGER NOT NULL, PRIMARY KEY (node, seq, source, target, via, through)) WITHOUT ROWID`);
+    raw.pragma('user_version = 2');
+    raw.close();
+    const second = await openStore(dir);
+    try {
+      assert.deepEqual(await second.edges(TARGET), [
+        { source: noteOn(7).id, target: TARGET, via: 'object_refs' },
+        { source: noteOn(7).id, target: TARGET, via: 'related-to', through: relationship.id },
+      ]);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

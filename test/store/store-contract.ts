@@ -186,6 +186,12 @@ export function storeContract(name: string, open: StoreFactory): void {
     assert.ok(edges.some((e) => e.source === ACTOR && e.target === MALWARE && e.via === 'uses' && e.through === uses.id));
   });
 
+  withStore('the edge a relationship makes is found from its source as well', async (store) => {
+    await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }, { object: malware }, { object: uses }]);
+    const edges = await store.edges(ACTOR);
+    assert.deepEqual(edges.filter((e) => e.via === 'uses'), [{ source: ACTOR, target: MALWARE, via: 'uses', through: uses.id }]);
+  });
+
   withStore('embedded references are edges', async (store) => {
     await store.put([{ object: actor('2020-01-01T00:00:00.000Z') }]);
     const edges = await store.edges(IDENTITY);

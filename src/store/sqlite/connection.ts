@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { StoreSchemaError } from '../errors.ts';
 import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { rebuildEdges } from './edge-rebuild.ts';
 
 export function openConnection(file: string): Db {
   const db = new Database(file);
@@ -22,12 +23,22 @@ export function openConnection(file: string): Db {
 }
 
 function migrate(db: Db, file: string): void {
+  if (schemaVersion(db, file) === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Read again: another connection to the file may have migrated it meanwhile.
+    const found = schemaVersion(db, file);
+    if (found === SCHEMA_VERSION) return;
+    // Before version 3 the edges table also held what each edge's version already says (see schema.ts).
+    const edgesChanged = found > 0 && found < 3;
+    if (edgesChanged) db.exec('DROP TABLE IF EXISTS edges');
+    db.exec(SCHEMA);
+    if (edgesChanged) rebuildEdges(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function schemaVersion(db: Db, file: string): number {
   const found = db.pragma('user_version', { simple: true }) as number;
   if (found > SCHEMA_VERSION) throw new StoreSchemaError(file, found, SCHEMA_VERSION);
-  if (found < SCHEMA_VERSION) {
-    db.transaction(() => {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }).immediate();
-  }
+  return found;
 }

@@ -1,12 +1,12 @@
 // Files the indexed edges of the versions a batch stored, under the node numbers of their names.
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { EDGE_FIELDS, type WriteBatchRows } from './writer-protocol.ts';
+import { EDGE_FIELDS, type BatchEdges } from './writer-protocol.ts';
 import { NodeNumbers } from './node-numbers.ts';
 import { placeholders } from './chunks.ts';
 
 /** Edge rows per multi-row INSERT: one statement call instead of many keeps per-call overhead down. */
-const EDGE_ROWS = 32;
-const COLUMNS = 6;
+const EDGE_ROWS = 48;
+const COLUMNS = 4;
 
 export class EdgeWriter {
   readonly #nodes: NodeNumbers;
@@ -15,27 +15,33 @@ export class EdgeWriter {
 
   constructor(db: Db) {
     this.#nodes = new NodeNumbers(db);
-    const insert = 'INSERT OR IGNORE INTO edges (node, seq, source, target, via, through) VALUES ';
-    this.#one = db.prepare(`${insert}(?, ?, ?, ?, ?, ?)`);
-    this.#many = db.prepare(`${insert}${placeholders(EDGE_ROWS, '(?, ?, ?, ?, ?, ?)')}`);
+    // OR IGNORE: an object may name the same identifier twice in one property. It also spares SQLite the
+    // statement journal that a multi-row insert which may abort midway needs.
+    const insert = 'INSERT OR IGNORE INTO edges (node, seq, via, other) VALUES ';
+    this.#one = db.prepare(`${insert}(?, ?, ?, ?)`);
+    this.#many = db.prepare(`${insert}${placeholders(EDGE_ROWS, '(?, ?, ?, ?)')}`);
   }
 
   /**
    * `stored` lists, for each version the batch stored, its seq and the range of its edge fields in
    * `batch.edges`. Names are numbered only for versions actually stored: a re-import numbers nothing.
    */
-  write(batch: WriteBatchRows, stored: readonly number[]): void {
+  write(batch: BatchEdges, stored: readonly number[]): void {
     const edges = batch.edges;
     // The node number of each of the batch's names that a stored edge uses; 0 until known.
     const numberOf = new Float64Array(batch.names.length);
     const used: number[] = [];
+    const use = (name: number): void => {
+      if (name >= 0 && numberOf[name] === 0) {
+        numberOf[name] = -1;
+        used.push(name);
+      }
+    };
     for (let k = 0; k < stored.length; k += 3) {
-      for (let at = stored[k + 1]!; at < stored[k + 2]!; at++) {
-        const name = edges[at]!;
-        if (name >= 0 && numberOf[name] === 0) {
-          numberOf[name] = -1;
-          used.push(name);
-        }
+      for (let at = stored[k + 1]!; at < stored[k + 2]!; at += EDGE_FIELDS) {
+        use(edges[at]!);
+        use(edges[at + 1]!);
+        use(edges[at + 2]!);
       }
     }
     if (used.length === 0) return;
@@ -45,9 +51,8 @@ export class EdgeWriter {
     for (let k = 0; k < stored.length; k += 3) {
       const seq = stored[k]!;
       for (let at = stored[k + 1]!; at < stored[k + 2]!; at += EDGE_FIELDS) {
-        const through = edges[at + 4]!;
-        params.push(numberOf[edges[at]!]!, seq, numberOf[edges[at + 1]!]!, numberOf[edges[at + 2]!]!, numberOf[edges[at + 3]!]!,
-          through < 0 ? 0 : numberOf[through]!);
+        const far = edges[at + 2]!;
+        params.push(numberOf[edges[at]!]!, seq, numberOf[edges[at + 1]!]!, far < 0 ? 0 : edges[at + 3]! * numberOf[far]!);
         if (params.length === EDGE_ROWS * COLUMNS) {
           this.#many.run(...params);
           params.length = 0;

@@ -1,6 +1,6 @@
 // The SQLite schema, applied once per database file and versioned with `PRAGMA user_version`.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS versions (
@@ -33,17 +33,17 @@ CREATE TABLE IF NOT EXISTS nodes (
   id TEXT NOT NULL UNIQUE
 );
 
--- Each edge is filed under the node that looks it up (see references.ts): one B-tree, no rowid.
--- node, source, target, via and through are nodes.n (via names a property or relationship type);
--- through is 0 for plain references.
+-- Each edge is filed under the node that looks it up (see references.ts): one B-tree, no rowid. node, via
+-- (a property or relationship type) and other are nodes.n. A reference is filed under its target and goes
+-- from the object of version seq: other is 0. The edge an SRO makes is filed under each endpoint, and the SRO
+-- is the object of version seq: other is the far endpoint, positive when node is the source, negative when
+-- node is the target. What seq already says is not stored again.
 CREATE TABLE IF NOT EXISTS edges (
   node INTEGER NOT NULL,
   seq INTEGER NOT NULL,
-  source INTEGER NOT NULL,
-  target INTEGER NOT NULL,
   via INTEGER NOT NULL,
-  through INTEGER NOT NULL,
-  PRIMARY KEY (node, seq, source, target, via, through)
+  other INTEGER NOT NULL,
+  PRIMARY KEY (node, seq, via, other)
 ) WITHOUT ROWID;
 
 -- Versions added to stored TAXII collections; 'added' comes from the same clock as versions.seq.

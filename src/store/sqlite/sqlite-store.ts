@@ -159,16 +159,12 @@ export class SqliteStore implements Store {
   }
 
   async edges(id: string): Promise<Edge[]> {
-    const incoming = this.#statements.edges.all(id, id) as { source: string; target: string; via: string; through: string }[];
+    const filed = this.#statements.edges.all(id, id) as FiledEdge[];
     const [latest] = this.#statements.latest.all(id) as VersionRow[];
     const outgoing = latest ? edgesOf(JSON.parse(latest.json) as Record<string, unknown>) : [];
     const unique = new Map<string, Edge>();
-    for (const e of outgoing) unique.set(`${e.source} ${e.via} ${e.target} ${e.through ?? ''}`, e);
-    for (const row of incoming) {
-      const edge: Edge = row.through === ''
-        ? { source: row.source, target: row.target, via: row.via }
-        : { source: row.source, target: row.target, via: row.via, through: row.through };
-      unique.set(`${row.source} ${row.via} ${row.target} ${row.through}`, edge);
+    for (const edge of [...outgoing, ...filed.map((row) => edgeFiledUnder(id, row))]) {
+      unique.set(`${edge.source} ${edge.via} ${edge.target} ${edge.through ?? ''}`, edge);
     }
     return [...unique.values()];
   }
@@ -246,19 +242,34 @@ function prepare(db: Db): Record<string, Statement> {
     all: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? ORDER BY version_key`),
     one: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE id = ? AND version_key = ?`),
     recipients: db.prepare('SELECT principal FROM recipients WHERE id = ? ORDER BY principal'),
+    // See the edges table in schema.ts for what `other` says.
     edges: db.prepare(
-      `SELECT s.id AS source, t.id AS target, via.id AS via, coalesce(th.id, '') AS through
-       FROM edges e JOIN versions v ON v.seq = e.seq
-       JOIN nodes s ON s.n = e.source JOIN nodes t ON t.n = e.target JOIN nodes via ON via.n = e.via
-       LEFT JOIN nodes th ON th.n = e.through
+      `SELECT v.id AS carrier, via.id AS via, e.other AS other, coalesce(far.id, '') AS far
+       FROM edges e JOIN versions v ON v.seq = e.seq JOIN nodes via ON via.n = e.via
+       LEFT JOIN nodes far ON far.n = abs(e.other)
        WHERE e.node = (SELECT n FROM nodes WHERE id = ?) AND v.is_latest = 1
        UNION ALL
-       SELECT id AS source, created_by AS target, 'created_by_ref' AS via, '' AS through
+       SELECT id AS carrier, 'created_by_ref' AS via, 0 AS other, '' AS far
        FROM versions WHERE created_by = ? AND is_latest = 1`,
     ),
     counts: db.prepare('SELECT type, count(*) AS count FROM versions WHERE is_latest = 1 GROUP BY type ORDER BY type'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
   };
+}
+
+/** A row of the edges table, with its numbers turned back into names: `carrier` is the object of its version. */
+interface FiledEdge {
+  carrier: string;
+  via: string;
+  other: number;
+  far: string;
+}
+
+function edgeFiledUnder(node: string, row: FiledEdge): Edge {
+  if (row.other === 0) return { source: row.carrier, target: node, via: row.via };
+  return row.other > 0
+    ? { source: node, target: row.far, via: row.via, through: row.carrier }
+    : { source: row.far, target: node, via: row.via, through: row.carrier };
 }
 
 function toVersion(row: VersionRow): StoredVersion {

@@ -4,9 +4,17 @@ import type { PutItem } from '../store.ts';
 import { tlpLevelOf } from '../../stix/tlp.ts';
 import { forEachIndexedEdge, type EdgeSink } from '../references.ts';
 import { versionKey } from '../version-key.ts';
-import { EDGE_FIELDS, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
+import { EDGE_FIELDS, type BatchEdges, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
 
 export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
+  const texts = items.map(jsonBytesOf);
+  const { names, edges, counts } = indexedEdges(items.map((item) => item.object));
+  const rows = items.map((item, i) => toWriteRow(item, texts[i]!.length, counts[i]!));
+  return { rows, json: concatenated(texts), names, edges };
+}
+
+/** The indexed edges of some objects, in order, with how many each has. */
+export function indexedEdges(objects: readonly Record<string, unknown>[]): BatchEdges & { counts: number[] } {
   const names: string[] = [];
   const numbers = new Map<string, number>();
   const name = (text: string): number => {
@@ -19,16 +27,16 @@ export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
     return n;
   };
   const edges: number[] = [];
-  const file: EdgeSink = (node, source, target, via, through) => {
-    edges.push(name(node), name(source), name(target), name(via), through === undefined ? -1 : name(through));
+  const file: EdgeSink = (node, via, far, outgoing) => {
+    if (far === undefined) edges.push(name(node), name(via), -1, 0);
+    else edges.push(name(node), name(via), name(far), outgoing ? 1 : -1);
   };
-  const texts = items.map(jsonBytesOf);
-  const rows = items.map((item, i) => {
+  const counts = objects.map((object) => {
     const before = edges.length;
-    forEachIndexedEdge(item.object, file);
-    return toWriteRow(item, texts[i]!.length, (edges.length - before) / EDGE_FIELDS);
+    forEachIndexedEdge(object, file);
+    return (edges.length - before) / EDGE_FIELDS;
   });
-  return { rows, json: concatenated(texts), names, edges: Int32Array.from(edges) };
+  return { names, edges: Int32Array.from(edges), counts };
 }
 
 /** The bytes to store: the caller's, when they are well-formed UTF-8 (SQLite keeps TEXT as given). */

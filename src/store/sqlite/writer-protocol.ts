@@ -37,8 +37,11 @@ export interface WriteRow {
   edgeCount: number;
 }
 
-/** Fields of one indexed edge, in the order the writer stores them. */
-export const EDGE_FIELDS = 5;
+/**
+ * Fields of one indexed edge: its node, via, far end (-1 for a reference) and direction (1 when the node is
+ * the source of an SRO's edge, -1 when it is the target, 0 for a reference); see EdgeSink.
+ */
+export const EDGE_FIELDS = 4;
 
 /**
  * A batch on its way to the writer thread. Posting a message copies every string in it one by one, and the
@@ -53,6 +56,9 @@ export interface WriteBatchRows {
    */
   json: Uint8Array;
   names: string[];
-  /** Node, source, target, via and through of each edge, as indexes into `names`; through is -1 when absent. */
+  /** The EDGE_FIELDS of each edge, names given as indexes into `names`. */
   edges: Int32Array;
 }
+
+/** The edges of a batch, as the edge writer takes them. */
+export type BatchEdges = Pick<WriteBatchRows, 'names' | 'edges'>;
