@@ -48,6 +48,9 @@ export function forEachIndexedEdge(object: Record<string, unknown>, file: EdgeSi
   });
 }
 
+const LETTER_F = 0x66;
+const LETTER_S = 0x73;
+
 function references(value: unknown, found: ReferenceSink): void {
   if (Array.isArray(value)) {
     for (const item of value) if (item !== null && typeof item === 'object') references(item, found);
@@ -56,9 +59,11 @@ function references(value: unknown, found: ReferenceSink): void {
   if (value === null || typeof value !== 'object') return;
   for (const key in value as Record<string, unknown>) {
     const child = (value as Record<string, unknown>)[key];
-    if (key.endsWith('_ref')) {
+    // The last letter first: it rules out most keys for a fraction of what endsWith costs, on every key imported.
+    const last = key.charCodeAt(key.length - 1);
+    if (last === LETTER_F && key.endsWith('_ref')) {
       if (typeof child === 'string' && isIdentifier(child)) found(child, key);
-    } else if (key.endsWith('_refs')) {
+    } else if (last === LETTER_S && key.endsWith('_refs')) {
       if (Array.isArray(child)) for (const target of child) if (typeof target === 'string' && isIdentifier(target)) found(target, key);
     } else if (child !== null && typeof child === 'object') {
       // Extensions and other nested dictionaries and lists may hold references too.
