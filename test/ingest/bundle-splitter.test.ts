@@ -92,6 +92,19 @@ test('splitter yields exactly the objects of any bundle, whatever the chunking',
   ), { numRuns: 300 });
 });
 
+test('splitter finds where strings full of quotes and backslashes end, whatever the chunking', () => {
+  // Long strings full of escapes, and chunks that end anywhere inside them.
+  const text = fc.string({ unit: fc.constantFrom('"', '\\', '\\', 'a', '\u00e9', '}', ','), maxLength: 300, size: 'max' });
+  fc.assert(fc.property(
+    fc.array(fc.dictionary(text, text, { maxKeys: 3, noNullPrototype: true }), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }),
+    (objects, chunks) => {
+      const { elements } = split(JSON.stringify({ type: 'bundle', id: 'bundle--x', objects }), chunks);
+      assert.deepEqual(elements.map((e) => JSON.parse(e.text)), objects);
+    },
+  ), { numRuns: 500 });
+});
+
 test('splitter reads JSON lines and concatenated documents', () => {
   const { elements } = split('{"a":1}\n{"b":2}\n{"type":"bundle","objects":[{"c":3}]}\n');
   assert.deepEqual(elements.map((e) => JSON.parse(e.text)), [{ a: 1 }, { b: 2 }, { c: 3 }]);
