@@ -1,7 +1,7 @@
 // Writes object versions: keeps the latest/first flags, the date_added clock and the edge index right.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { PutOutcome } from '../store.ts';
-import { EDGE_FIELDS, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
+import { EDGE_FIELDS, rowsOf, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
 import { EdgeWriter } from './edge-writer.ts';
 import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 import { searchDocument } from '../search-document.ts';
@@ -131,8 +131,9 @@ export class VersionWriter {
     const filed: number[] = [];
     let at = 0;
     let jsonAt = batch.json.byteOffset;
-    const stored = this.#storedEnds(batch.rows);
-    const outcomes = batch.rows.map((row) => {
+    const rows = rowsOf(batch.rows);
+    const stored = this.#storedEnds(rows);
+    const outcomes = rows.map((row) => {
       const from = at;
       at += row.edgeCount * EDGE_FIELDS;
       const json = Buffer.from(batch.json.buffer, jsonAt, row.jsonLength);

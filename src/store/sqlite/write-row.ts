@@ -4,13 +4,12 @@ import type { PutItem } from '../store.ts';
 import { tlpLevelOf } from '../../stix/tlp.ts';
 import { forEachIndexedEdge, type EdgeSink } from '../references.ts';
 import { versionKey } from '../version-key.ts';
-import { EDGE_FIELDS, type BatchEdges, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
+import { EDGE_FIELDS, type BatchEdges, type WriteBatchRows, type WriteColumns } from './writer-protocol.ts';
 
 export function toWriteRows(items: readonly PutItem[]): WriteBatchRows {
   const texts = items.map(jsonBytesOf);
   const { names, edges, counts } = indexedEdges(items.map((item) => item.object));
-  const rows = items.map((item, i) => toWriteRow(item, texts[i]!.length, counts[i]!));
-  return { rows, json: concatenated(texts), names, edges };
+  return { rows: columnsOf(items, texts, counts), json: concatenated(texts), names, edges };
 }
 
 /** The indexed edges of some objects, in order, with how many each has. */
@@ -58,22 +57,27 @@ function concatenated(texts: readonly Uint8Array[]): Uint8Array {
   return joined;
 }
 
-function toWriteRow(item: PutItem, jsonLength: number, edgeCount: number): WriteRow {
-  const object = item.object;
-  const modified = typeof object.modified === 'string' ? object.modified : null;
-  return {
-    id: object.id as string,
-    type: object.type as string,
-    versionKey: modified === null ? '' : versionKey(modified),
-    modified,
-    specVersion: typeof object.spec_version === 'string' ? object.spec_version : '2.1',
-    createdBy: typeof object.created_by_ref === 'string' ? object.created_by_ref : null,
-    revoked: object.revoked === true,
-    tlp: tlpLevelOf(object),
-    collection: item.collection ?? null,
-    suppliedAccount: item.suppliedBy?.account ?? null,
-    suppliedOrg: item.suppliedBy?.org ?? null,
-    jsonLength,
-    edgeCount,
+function columnsOf(items: readonly PutItem[], texts: readonly Uint8Array[], edgeCounts: readonly number[]): WriteColumns {
+  const n = items.length;
+  const c: WriteColumns = {
+    id: [], type: [], versionKey: [], modified: [], specVersion: [], createdBy: [], tlp: [], collection: [],
+    suppliedAccount: [], suppliedOrg: [], revoked: new Uint8Array(n), jsonLength: new Int32Array(n), edgeCount: Int32Array.from(edgeCounts),
   };
+  items.forEach((item, i) => {
+    const object = item.object;
+    const modified = typeof object.modified === 'string' ? object.modified : null;
+    c.id.push(object.id as string);
+    c.type.push(object.type as string);
+    c.versionKey.push(modified === null ? '' : versionKey(modified));
+    c.modified.push(modified);
+    c.specVersion.push(typeof object.spec_version === 'string' ? object.spec_version : '2.1');
+    c.createdBy.push(typeof object.created_by_ref === 'string' ? object.created_by_ref : null);
+    c.tlp.push(tlpLevelOf(object));
+    c.collection.push(item.collection ?? null);
+    c.suppliedAccount.push(item.suppliedBy?.account ?? null);
+    c.suppliedOrg.push(item.suppliedBy?.org ?? null);
+    c.revoked[i] = object.revoked === true ? 1 : 0;
+    c.jsonLength[i] = texts[i]!.length;
+  });
+  return c;
 }

@@ -38,6 +38,46 @@ export interface WriteRow {
 }
 
 /**
+ * The rows of a batch, column by column. A message spells out the property names of every object in it:
+ * in columns each name travels once per batch instead of once per row.
+ */
+export interface WriteColumns {
+  id: string[];
+  type: string[];
+  versionKey: string[];
+  modified: (string | null)[];
+  specVersion: string[];
+  createdBy: (string | null)[];
+  tlp: (TlpLevel | null)[];
+  collection: (string | null)[];
+  suppliedAccount: (string | null)[];
+  suppliedOrg: (string | null)[];
+  /** 1 for a revoked version. */
+  revoked: Uint8Array;
+  jsonLength: Int32Array;
+  edgeCount: Int32Array;
+}
+
+/** The rows the columns hold, on the writer's side. */
+export function rowsOf(c: WriteColumns): WriteRow[] {
+  return c.id.map((id, i) => ({
+    id,
+    type: c.type[i]!,
+    versionKey: c.versionKey[i]!,
+    modified: c.modified[i]!,
+    specVersion: c.specVersion[i]!,
+    createdBy: c.createdBy[i]!,
+    revoked: c.revoked[i] === 1,
+    tlp: c.tlp[i]!,
+    collection: c.collection[i]!,
+    suppliedAccount: c.suppliedAccount[i]!,
+    suppliedOrg: c.suppliedOrg[i]!,
+    jsonLength: c.jsonLength[i]!,
+    edgeCount: c.edgeCount[i]!,
+  }));
+}
+
+/**
  * Fields of one indexed edge: its node, via, far end (-1 for a reference) and direction (1 when the node is
  * the source of an SRO's edge, -1 when it is the target, 0 for a reference); see EdgeSink.
  */
@@ -49,7 +89,7 @@ export const EDGE_FIELDS = 4;
  * each distinct name travels once and the edges are indexes into them, in one typed array.
  */
 export interface WriteBatchRows {
-  rows: WriteRow[];
+  rows: WriteColumns;
   /**
    * The rows' JSON texts in UTF-8, end to end, in a buffer of its own: it is handed to the writer thread
    * (transferred, not copied), which stores the bytes as they are, with no string made on either side.
