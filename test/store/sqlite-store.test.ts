@@ -153,3 +153,20 @@ test('sqlite: a database with the edge layout of schema version 2 has its edges 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('sqlite: two stores on one file number the identifiers they reference without colliding', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));
+  const other = 'identity--00000000-0000-4000-8000-0000000000dd';
+  const [a, b] = [await openStore(dir), await openStore(dir)];
+  try {
+    await b.put([{ object: noteOn(11) }]);
+    await a.put([{ object: { ...noteOn(12), object_refs: [other] } }]);
+    await b.put([{ object: { ...noteOn(13), object_refs: [other, TARGET] } }]);
+    assert.deepEqual((await b.edges(other)).map((e) => e.source).sort(), [noteOn(12).id, noteOn(13).id]);
+    assert.deepEqual(await referrers(a), [noteOn(11).id, noteOn(13).id]);
+  } finally {
+    await a.close();
+    await b.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 // The small integers that stand for identifiers (and edge labels) in the edge index, assigned by the writer.
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 
 const CACHE_LIMIT = 1_000_000;
@@ -19,20 +19,25 @@ export class NodeNumbers {
   #complete = false;
   #next: number | null = null;
 
+  readonly #max: Statement;
+
   constructor(db: Db) {
     this.#db = db;
+    this.#max = db.prepare('SELECT max(n) FROM nodes').pluck();
     this.#find = new StatementsBySize(db, (size) => `SELECT n, id FROM nodes WHERE id IN (${placeholders(size)})`);
     this.#insert = new StatementsBySize(db, (size) => `INSERT INTO nodes (n, id) VALUES ${placeholders(size, '(?, ?)')}`);
   }
 
   /**
-   * The number of each name, creating the missing ones. The writer thread is the only writer of the nodes
-   * table, so it can hand out numbers itself and insert them in chunks.
+   * The number of each name, creating the missing ones; call inside a write transaction. The writer hands
+   * out numbers itself and inserts them in chunks: it holds the database's write lock meanwhile, and when
+   * another process has numbered names since (two hubs on one data directory), it reads the table again.
    */
   numbersOf(names: readonly string[]): number[] {
     const numbers = new Array<number>(names.length);
     const unknown: number[] = [];
-    if (this.#next === null) this.#start();
+    const max = (this.#max.get() as number | null) ?? 0;
+    if (this.#next !== max + 1) this.#start(max);
     names.forEach((name, i) => {
       const n = this.#cache.get(name);
       if (n === undefined) unknown.push(i);
@@ -65,10 +70,10 @@ export class NodeNumbers {
     this.#next = null;
   }
 
-  /** Finds where numbering goes on, and reads a small table whole. */
-  #start(): void {
-    const max = (this.#db.prepare('SELECT max(n) FROM nodes').pluck().get() as number | null) ?? 0;
+  /** Numbering goes on after `max`; a small table is read whole. */
+  #start(max: number): void {
     this.#next = max + 1;
+    this.#complete = false;
     // Numbers are handed out from 1 up and never removed, so the largest is also the count.
     if (max > LOAD_LIMIT) return;
     this.#cache.clear();
