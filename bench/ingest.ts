@@ -22,7 +22,7 @@ interface Counts { new: number; versions: number; duplicates: number; rejected: 
  * Rounds of one floor and one cold import, each in a fresh process (the import with a fresh database): this
  * machine's speed drifts from minute to minute, so each import is judged against the floor measured beside it.
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 interface ImportRun { importMs: number; import: Counts; reimportMs: number; reimport: Counts; rssMb: number }
 interface Round { floorMs: number; coldFloorMs: number; objects: number; run: ImportRun }
