@@ -105,6 +105,13 @@ export function storeContract(name: string, open: StoreFactory): void {
     assert.equal((await store.get(ACTOR, 'latest'))[0]!.modified, '2020-01-01T00:00:00.5Z');
   });
 
+  withStore('versions of one object put together leave one latest and one first', async (store) => {
+    const years = ['2021', '2020', '2022', '2019'];
+    await store.put(years.map((y) => ({ object: actor(`${y}-01-01T00:00:00.000Z`) })));
+    assert.deepEqual((await store.get(ACTOR, 'latest')).map((v) => v.modified), ['2022-01-01T00:00:00.000Z']);
+    assert.deepEqual((await store.get(ACTOR, 'first')).map((v) => v.modified), ['2019-01-01T00:00:00.000Z']);
+  });
+
   withStore('all versions are returned oldest first', async (store) => {
     await store.put([{ object: actor('2022-01-01T00:00:00.000Z') }, { object: actor('2020-01-01T00:00:00.000Z') }]);
     const all = await store.get(ACTOR, 'all');

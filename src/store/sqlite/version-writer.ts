@@ -3,6 +3,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import type { PutOutcome } from '../store.ts';
 import { EDGE_FIELDS, rowsOf, type WriteBatchRows, type WriteRow } from './writer-protocol.ts';
 import { EdgeWriter } from './edge-writer.ts';
+import { VersionInserts } from './version-inserts.ts';
 import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 import { searchDocument } from '../search-document.ts';
 
@@ -29,6 +30,7 @@ export class VersionWriter {
   readonly #db: Db;
   readonly #s: Record<string, Statement>;
   readonly #edges: EdgeWriter;
+  readonly #inserts: VersionInserts;
   #lastAdded: number;
   readonly #ends: StatementsBySize;
   /** A group's transaction is open (see openGroup), as opposed to one that `begin` opened. */
@@ -37,15 +39,13 @@ export class VersionWriter {
   constructor(db: Db) {
     this.#db = db;
     this.#edges = new EdgeWriter(db);
+    this.#inserts = new VersionInserts(db);
     this.#ends = new StatementsBySize(db, (size) => `SELECT id, seq AS key, version_key, revoked, is_latest, is_first FROM versions
       WHERE id IN (${placeholders(size)}) AND (is_latest = 1 OR is_first = 1 OR version_key IN (SELECT value FROM json_each(?)))`);
     const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
       clearLatest: p('UPDATE versions SET is_latest = 0 WHERE seq = ?'),
       clearFirst: p('UPDATE versions SET is_first = 0 WHERE seq = ?'),
-      // The JSON arrives as UTF-8 bytes, which the driver binds as a BLOB: the cast stores them as the TEXT they are.
-      insert: p(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
-                 supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))`),
       member: p('SELECT 1 FROM memberships WHERE collection = ? AND id = ? AND version_key = ?'),
       // INDEXED BY: left to itself the planner walks the whole collection by its primary key (quadratic imports).
       memberEnds: p(`SELECT added AS key, version_key, 0 AS revoked, is_latest, is_first FROM memberships INDEXED BY memberships_object
@@ -103,8 +103,9 @@ export class VersionWriter {
       db.exec('RELEASE put');
       return outcomes;
     } catch (err) {
-      // Node numbers handed out since the savepoint are gone with it.
+      // Node numbers handed out since the savepoint are gone with it, and so are the rows still queued.
       this.#edges.forget();
+      this.#inserts.discard();
       if (!db.inTransaction) {
         this.#groupOpen = false;
         throw new GroupLostError(err as Error);
@@ -142,6 +143,7 @@ export class VersionWriter {
       if (seq !== null && from < at) filed.push(seq, from, at);
       return outcome;
     });
+    this.#inserts.flush();
     this.#edges.write(batch, filed);
     return outcomes;
   }
@@ -259,10 +261,15 @@ export class VersionWriter {
     }
     const latest = ends.find((end) => end.is_latest === 1);
     if (latest && latest.revoked === 1 && key > latest.version_key) return { outcome: 'after-revocation', seq: null };
+    // Taking over a flag updates a row that may still wait in the queue of inserts.
+    if (ends.length > 0) this.#inserts.flush();
     const flags = this.#flags(ends, key, s.clearLatest!, s.clearFirst!, []);
     const seq = this.#tick();
-    s.insert!.run(seq, row.id, row.type, key, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0, row.tlp,
-      row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, json);
+    this.#inserts.add({
+      seq, id: row.id, type: row.type, version_key: key, modified: row.modified, spec_version: row.specVersion, created_by: row.createdBy,
+      revoked: row.revoked ? 1 : 0, tlp: row.tlp, supplied_account: row.suppliedAccount, supplied_org: row.suppliedOrg,
+      is_latest: flags.latest, is_first: flags.first, json,
+    });
     // A later row of the batch for the same object sees this version.
     ends.push({ key: seq, version_key: key, revoked: row.revoked ? 1 : 0, is_latest: flags.latest, is_first: flags.first });
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);

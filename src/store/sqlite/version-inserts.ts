@@ -1,0 +1,62 @@
+// Inserts version rows several to a statement: one statement run per chunk of a batch instead of one per row.
+import type { Database as Db } from 'better-sqlite3';
+import { chunks, placeholders, StatementsBySize } from './chunks.ts';
+
+const COLUMNS = ['seq', 'id', 'type', 'version_key', 'modified', 'spec_version', 'created_by', 'revoked', 'tlp',
+  'supplied_account', 'supplied_org', 'is_latest', 'is_first', 'json'] as const;
+
+export type VersionValues = { [K in (typeof COLUMNS)[number]]: unknown };
+
+export class VersionInserts {
+  readonly #statements: StatementsBySize;
+  readonly #present: StatementsBySize;
+  #params: unknown[] = [];
+
+  constructor(db: Db) {
+    // The JSON arrives as UTF-8 bytes, which the driver binds as a BLOB: the cast stores them as the TEXT they
+    // are. OR IGNORE: a multi-row insert that may abort midway needs a statement journal, a copy of every page
+    // it touches. No row can conflict (a put looks up the stored versions first), and `flush` checks that
+    // every row went in, so a row that breaks a constraint still fails its batch.
+    const row = `(${placeholders(COLUMNS.length - 1)}, CAST(? AS TEXT))`;
+    this.#statements = new StatementsBySize(db, (size) => `INSERT OR IGNORE INTO versions (${COLUMNS.join(', ')}) VALUES ${placeholders(size, row)}`);
+    this.#present = new StatementsBySize(db, (size) => `SELECT seq FROM versions WHERE seq IN (${placeholders(size)})`);
+  }
+
+  add(values: VersionValues): void {
+    for (const column of COLUMNS) this.#params.push(values[column]);
+  }
+
+  /** Inserts the rows added since the last flush. */
+  flush(): void {
+    const params = this.#params;
+    this.#params = [];
+    const width = COLUMNS.length;
+    for (const [from, size] of chunks(params.length / width)) {
+      const values = params.slice(from * width, (from + size) * width);
+      if (this.#statements.of(size).run(...values).changes !== size) this.#refused(values, size);
+    }
+  }
+
+  /** Call when the rows added will not be stored (their batch failed). */
+  discard(): void {
+    this.#params = [];
+  }
+
+  /** Names the first row of a chunk that did not go in. */
+  #refused(values: unknown[], size: number): never {
+    const width = COLUMNS.length;
+    const seqs = Array.from({ length: size }, (_, k) => values[k * width]);
+    const stored = new Set((this.#present.of(size).all(...seqs) as { seq: number }[]).map((r) => r.seq));
+    const k = seqs.findIndex((seq) => !stored.has(seq as number));
+    throw new VersionRefusedError(String(values[k * width + 1]));
+  }
+}
+
+/** A version row broke a constraint of the versions table (a column it needs is missing). */
+export class VersionRefusedError extends Error {
+  constructor(readonly objectId: string) {
+    super(`the version of ${objectId} could not be stored: it breaks a constraint of the versions table (a required column is missing)`);
+    this.name = 'VersionRefusedError';
+  }
+}
+
