@@ -67,6 +67,7 @@ test('sqlite: a put that fails inside a shared commit fails alone', () => withSt
   ]);
   assert.deepEqual(first, { status: 'fulfilled', value: ['new-object'] });
   assert.equal(second.status, 'rejected');
+  assert.match(String((second as PromiseRejectedResult).reason), new RegExp(`version of ${broken.id} could not be stored`));
   assert.deepEqual(third, { status: 'fulfilled', value: ['new-object'] });
   assert.equal((await store.get(broken.id)).length, 0);
   assert.equal((await store.get(address(5).id)).length, 1);
