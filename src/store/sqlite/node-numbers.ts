@@ -10,6 +10,7 @@ export class NodeNumbers {
   readonly #db: Db;
   readonly #find: StatementsBySize;
   readonly #insert: StatementsBySize;
+  readonly #max: Statement;
   /** Numbers of recently seen names; forgotten on rollback (they may name rows that no longer exist). */
   readonly #cache = new Map<string, number>();
   /**
@@ -18,8 +19,6 @@ export class NodeNumbers {
    */
   #complete = false;
   #next: number | null = null;
-
-  readonly #max: Statement;
 
   constructor(db: Db) {
     this.#db = db;

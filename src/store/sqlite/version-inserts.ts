@@ -59,4 +59,3 @@ export class VersionRefusedError extends Error {
     this.name = 'VersionRefusedError';
   }
 }
-
