@@ -104,6 +104,10 @@ export class BundleSplitter {
         i = this.#skipString(chunk, i);
         continue;
       }
+      if (this.#element.active && this.#depth > this.#elementDepth) {
+        i = this.#nested(chunk, i, out);
+        continue;
+      }
       const byte = chunk[i]!;
       switch (byte) {
         case NEWLINE:
@@ -180,6 +184,48 @@ export class BundleSplitter {
     }
   }
 
+  /**
+   * Inside an element only strings, brackets and line breaks matter: this loop keeps to them, in local
+   * variables, until the element's own closing bracket or the end of the chunk. Returns the index of the
+   * last byte it took.
+   */
+  #nested(chunk: Buffer, from: number, out: Element[]): number {
+    const n = chunk.length;
+    const top = this.#elementDepth + 1;
+    let depth = this.#depth;
+    let line = this.#line;
+    let i = from;
+    for (; i < n; i++) {
+      const b = chunk[i]!;
+      if (b === QUOTE) {
+        const end = stringEnd(chunk, i + 1);
+        if (end < 0) {
+          // The string goes on in the next chunk.
+          this.#inString = true;
+          this.#pendingBackslashes = backslashRun(chunk, n, i + 1);
+          i = n - 1;
+          break;
+        }
+        i = end;
+      } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+        depth++;
+      } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+        if (depth === top) {
+          this.#depth = depth;
+          this.#line = line;
+          this.#close(chunk, i, out);
+          return i;
+        }
+        depth--;
+      } else if (b === NEWLINE) {
+        line++;
+      }
+    }
+    this.#depth = depth;
+    this.#line = line;
+    return i;
+  }
+
   #open(chunk: Buffer, byte: number, i: number): void {
     if (this.#mode === 'done') this.#nextDocument();
     if (this.#mode === 'start') {
@@ -254,6 +300,15 @@ export class BundleSplitter {
   #endElement(chunk: Buffer, end: number): Element {
     const bytes = trimEnd(this.#element.finish(chunk, end));
     return { text: bytes.toString('utf8'), bytes, line: this.#elementLine, index: this.#index++ };
+  }
+}
+
+/** Index of the quote that ends a string whose text starts at `from`, or -1 when it does not end in this chunk. */
+function stringEnd(chunk: Buffer, from: number): number {
+  for (let at = from; ;) {
+    const quote = chunk.indexOf(QUOTE, at);
+    if (quote === -1 || chunk[quote - 1] !== BACKSLASH || backslashRun(chunk, quote, from) % 2 === 0) return quote;
+    at = quote + 1;
   }
 }
 

@@ -48,6 +48,11 @@ test('splitter reports the line each object starts on', () => {
   assert.deepEqual(elements.map((e) => e.line), [3, 4]);
 });
 
+test('splitter counts the lines of an object that spans several towards the objects after it', () => {
+  const { elements } = split('{"objects": [{\n "a": [\n  {"b": 1},\n  2\n ]\n}, {"c": 3},\n{"d": 4}]}');
+  assert.deepEqual(elements.map((e) => e.line), [1, 6, 7]);
+});
+
 test('splitter is not fooled by escaped quotes and backslashes in strings', () => {
   const text = '{"objects":[{"s":"a\\"],}{\\\\"},{"t":"\\\\\\\\"}]}';
   const { elements } = split(text, [1]);
