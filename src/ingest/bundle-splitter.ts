@@ -75,6 +75,8 @@ class Capture {
 
 type Mode = 'start' | 'top-object' | 'top-array' | 'done';
 
+const NO_CHUNK = Buffer.alloc(0);
+
 export class BundleSplitter {
   /** The top-level object's members other than `objects` (a bundle's `type`, `id`, …), once read. */
   envelope: Record<string, unknown> | null = null;
@@ -95,11 +97,40 @@ export class BundleSplitter {
   readonly #envelope = new Capture();
   readonly #key = new Capture();
 
+  /** The chunk being split, and where in it splitting goes on. */
+  #chunk: Buffer = NO_CHUNK;
+  #at = 0;
+  /** Elements completed and not yet handed out: rarely more than one. */
+  readonly #ready: Element[] = [];
+
+  /**
+   * Feeds the next chunk and yields the elements completed within it, each made only when asked for: the
+   * caller holds one element at a time, not a chunk's worth. Take them all before feeding the next chunk.
+   */
+  *elements(chunk: Buffer): Generator<Element> {
+    this.#chunk = chunk;
+    this.#at = 0;
+    for (;;) {
+      if (this.#ready.length === 0) this.#scan();
+      const element = this.#ready.shift();
+      if (element === undefined) return;
+      yield element;
+    }
+  }
+
   /** Feeds the next chunk; returns the elements completed within it. */
   push(chunk: Buffer): Element[] {
-    const out: Element[] = [];
+    return [...this.elements(chunk)];
+  }
+
+  /** Scans the chunk on until an element is complete or the chunk is used up. */
+  #scan(): void {
+    const chunk = this.#chunk;
+    if (chunk === NO_CHUNK) return;
+    const out = this.#ready;
     const n = chunk.length;
-    for (let i = 0; i < n; i++) {
+    let i = this.#at;
+    for (; i < n && out.length === 0; i++) {
       if (this.#inString) {
         i = this.#skipString(chunk, i);
         continue;
@@ -143,10 +174,12 @@ export class BundleSplitter {
           this.#maybeBeginElement(i);
       }
     }
+    this.#at = i;
+    if (i < n) return;
     this.#element.carry(chunk);
     this.#envelope.carry(chunk);
     this.#key.carry(chunk);
-    return out;
+    this.#chunk = NO_CHUNK;
   }
 
   /** Call after the last chunk: throws when the document ended early. */

@@ -56,7 +56,7 @@ export async function* readDocuments(
   const splitter = new BundleSplitter();
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      for (const element of splitter.push(chunk)) {
+      for (const element of splitter.elements(chunk)) {
         yield { json: element.text, bytes: element.bytes, origin: originOf(name, element.line, element.index) };
       }
       onBytes?.(chunk.length);
