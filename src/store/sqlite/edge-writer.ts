@@ -1,25 +1,21 @@
 // Files the indexed edges of the versions a batch stored, under the node numbers of their names.
-import type { Database as Db, Statement } from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { EDGE_FIELDS, type BatchEdges } from './writer-protocol.ts';
 import { NodeNumbers } from './node-numbers.ts';
-import { placeholders } from './chunks.ts';
+import { chunks, placeholders, StatementsBySize } from './chunks.ts';
 
-/** Edge rows per multi-row INSERT: one statement call instead of many keeps per-call overhead down. */
-const EDGE_ROWS = 48;
 const COLUMNS = 4;
 
 export class EdgeWriter {
   readonly #nodes: NodeNumbers;
-  readonly #one: Statement;
-  readonly #many: Statement;
+  readonly #inserts: StatementsBySize;
 
   constructor(db: Db) {
     this.#nodes = new NodeNumbers(db);
-    // OR IGNORE: an object may name the same identifier twice in one property. It also spares SQLite the
+    // Rows go in a chunk per statement: one call instead of one per row keeps per-call overhead down. OR
+    // IGNORE: an object may name the same identifier twice in one property. It also spares SQLite the
     // statement journal that a multi-row insert which may abort midway needs.
-    const insert = 'INSERT OR IGNORE INTO edges (node, seq, via, other) VALUES ';
-    this.#one = db.prepare(`${insert}(?, ?, ?, ?)`);
-    this.#many = db.prepare(`${insert}${placeholders(EDGE_ROWS, '(?, ?, ?, ?)')}`);
+    this.#inserts = new StatementsBySize(db, (size) => `INSERT OR IGNORE INTO edges (node, seq, via, other) VALUES ${placeholders(size, '(?, ?, ?, ?)')}`);
   }
 
   /**
@@ -53,13 +49,11 @@ export class EdgeWriter {
       for (let at = stored[k + 1]!; at < stored[k + 2]!; at += EDGE_FIELDS) {
         const far = edges[at + 2]!;
         params.push(numberOf[edges[at]!]!, seq, numberOf[edges[at + 1]!]!, far < 0 ? 0 : edges[at + 3]! * numberOf[far]!);
-        if (params.length === EDGE_ROWS * COLUMNS) {
-          this.#many.run(...params);
-          params.length = 0;
-        }
       }
     }
-    for (let i = 0; i < params.length; i += COLUMNS) this.#one.run(...params.slice(i, i + COLUMNS));
+    for (const [from, size] of chunks(params.length / COLUMNS)) {
+      this.#inserts.of(size).run(...params.slice(from * COLUMNS, (from + size) * COLUMNS));
+    }
   }
 
   /** Call after a rollback. */
