@@ -87,8 +87,10 @@ export async function importObjects(
     sent.catch(() => {}); // awaited in turn or at the end; this only marks it handled meanwhile
     inFlight.push(sent);
   };
-  // Parsed objects wait in small groups so that one store lookup finds the versions already stored.
+  // Parsed objects wait in small groups so that one store lookup finds the versions already stored. A group
+  // is bounded in JSON as well as in objects: its parsed objects are all held until it is settled.
   let group: Entry[] = [];
+  let groupBytes = 0;
   const settle = async (): Promise<void> => {
     const stored = lookups.next() ? await storedAlready(store, group, lookups) : NONE_STORED;
     for (let i = 0; i < group.length; i++) {
@@ -102,12 +104,14 @@ export async function importObjects(
       }
     }
     group = [];
+    groupBytes = 0;
   };
   try {
     for await (const incoming of objects) {
       group.push({ incoming, ...parseIncoming(incoming) });
+      groupBytes += incoming.json?.length ?? 0;
       options.onObject?.();
-      if (group.length >= LOOKUP_GROUP) await settle();
+      if (group.length >= LOOKUP_GROUP || groupBytes >= LOOKUP_GROUP_BYTES) await settle();
     }
     await settle();
     // The last batch (empty when the input ended on a full one) tells the store that no more follow.
@@ -139,6 +143,8 @@ interface Parsed {
 type Entry = Parsed | { incoming: IncomingObject; problem: Problem };
 
 const LOOKUP_GROUP = 256;
+/** A group also closes at this many characters of JSON (a bundle of large reports would otherwise be held whole). */
+const LOOKUP_GROUP_BYTES = 1_000_000;
 const IN_FLIGHT = 16;
 /** After a lookup that found nothing, the groups passed over before the next one is looked up. */
 const LOOKUP_SKIP = 7;

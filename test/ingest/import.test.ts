@@ -68,3 +68,13 @@ test('stored versions that follow new objects are still counted as duplicates', 
   const summary = await importObjects(store, [...notes(1000, 8 * GROUP), ...notes(0, 300)]);
   assert.deepEqual([summary.newObjects, summary.newVersions, summary.duplicates, summary.rejected.length], [8 * GROUP, 0, 300, 0]);
 }));
+
+test('large objects are looked up in groups of fewer than 256, so that a group holds a bounded amount of JSON', () => onFreshStore(freshStore, async (store) => {
+  // As a file reader gives them: JSON text to parse, about 300 KB each.
+  const large = notes(0, 12).map(({ object, origin }) => ({ json: JSON.stringify({ ...(object as Record<string, unknown>), content: 'x'.repeat(300_000) }), origin }));
+  await importObjects(store, large);
+  const counted = counting(store);
+  const summary = await importObjects(counted.store, large);
+  assert.equal(summary.duplicates, 12);
+  assert.ok(counted.lookups() >= 3, `12 objects of 300 KB were looked up in ${counted.lookups()} groups`);
+}));
