@@ -1,11 +1,10 @@
 // Inserts version rows several to a statement: one statement run per chunk of a batch instead of one per row.
 import type { Database as Db } from 'better-sqlite3';
 import { chunks, placeholders, StatementsBySize } from './chunks.ts';
+import type { WriteRow } from './writer-protocol.ts';
 
 const COLUMNS = ['seq', 'id', 'type', 'version_key', 'modified', 'spec_version', 'created_by', 'revoked', 'tlp',
   'supplied_account', 'supplied_org', 'is_latest', 'is_first', 'json'] as const;
-
-export type VersionValues = { [K in (typeof COLUMNS)[number]]: unknown };
 
 export class VersionInserts {
   readonly #statements: StatementsBySize;
@@ -22,8 +21,11 @@ export class VersionInserts {
     this.#present = new StatementsBySize(db, (size) => `SELECT seq FROM versions WHERE seq IN (${placeholders(size)})`);
   }
 
-  add(values: VersionValues): void {
-    for (const column of COLUMNS) this.#params.push(values[column]);
+  /** Queues the row of a new version: what the importer sent, with the writer's seq, flags and JSON bytes. */
+  add(seq: number, row: WriteRow, flags: { latest: number; first: number }, json: Buffer): void {
+    // In the order of COLUMNS.
+    this.#params.push(seq, row.id, row.type, row.versionKey, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0,
+      row.tlp, row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, json);
   }
 
   /** Inserts the rows added since the last flush. */

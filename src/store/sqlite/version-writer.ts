@@ -265,11 +265,7 @@ export class VersionWriter {
     if (ends.length > 0) this.#inserts.flush();
     const flags = this.#flags(ends, key, s.clearLatest!, s.clearFirst!, []);
     const seq = this.#tick();
-    this.#inserts.add({
-      seq, id: row.id, type: row.type, version_key: key, modified: row.modified, spec_version: row.specVersion, created_by: row.createdBy,
-      revoked: row.revoked ? 1 : 0, tlp: row.tlp, supplied_account: row.suppliedAccount, supplied_org: row.suppliedOrg,
-      is_latest: flags.latest, is_first: flags.first, json,
-    });
+    this.#inserts.add(seq, row, flags, json);
     // A later row of the batch for the same object sees this version.
     ends.push({ key: seq, version_key: key, revoked: row.revoked ? 1 : 0, is_latest: flags.latest, is_first: flags.first });
     if (row.collection !== null) this.#addMember(row.collection, seq, row.id, key);
