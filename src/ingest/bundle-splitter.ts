@@ -108,6 +108,8 @@ export class BundleSplitter {
    * caller holds one element at a time, not a chunk's worth. Take them all before feeding the next chunk.
    */
   *elements(chunk: Buffer): Generator<Element> {
+    // Feeding on would lose the rest of the chunk before, and what of its last element was captured.
+    if (this.#chunk !== NO_CHUNK) throw new Error('BundleSplitter: the elements of the previous chunk were not all taken');
     this.#chunk = chunk;
     this.#at = 0;
     for (;;) {

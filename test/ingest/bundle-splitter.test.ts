@@ -115,3 +115,10 @@ test('splitter reads JSON lines and concatenated documents', () => {
   assert.deepEqual(elements.map((e) => JSON.parse(e.text)), [{ a: 1 }, { b: 2 }, { c: 3 }]);
   assert.deepEqual(elements.map((e) => e.line), [1, 2, 3]);
 });
+
+test('splitter refuses a chunk before the elements of the one before are all taken', () => {
+  const splitter = new BundleSplitter();
+  const first = splitter.elements(Buffer.from('[{"a":1},{"b":2},'));
+  first.next();
+  assert.throws(() => [...splitter.elements(Buffer.from('{"c":3}]'))], /not all taken/);
+});
