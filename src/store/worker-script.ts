@@ -1,7 +1,7 @@
 // Worker threads' code as plain scripts: bundled once, and kept on disk until one of their sources changes.
 import { build, version as esbuildVersion } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -85,13 +85,22 @@ function readKept(file: string): string | null {
 
 /** Writes the bundle under a name of its own, then renames it: a reader in another process never sees half a file. */
 function keep(file: string, kept: Kept): void {
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     writeFileSync(partial, JSON.stringify(kept));
     renameSync(partial, file);
   } catch {
-    // A cache that cannot be written only means bundling again next time.
+    // A cache that cannot be written only means bundling again next time; a half-written file is not left.
+    removeIfThere(partial);
+  }
+}
+
+function removeIfThere(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Its directory is not there either.
   }
 }
 
