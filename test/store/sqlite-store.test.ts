@@ -171,3 +171,28 @@ test('sqlite: two stores on one file number the identifiers they reference witho
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('sqlite: a store writing a file another process writes too takes up its date_added clock after the other one', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tocsin-store-'));
+  const store = await openStore(dir);
+  try {
+    await store.put([{ object: noteOn(20) }]);
+    // Another process, whose clock is ahead, has taken the first microsecond of each of the next 60 ms.
+    const other = new Database(join(dir, DATABASE_FILE));
+    const now = Date.now();
+    const insert = other.prepare(`INSERT INTO versions (seq, id, type, version_key, modified, spec_version, created_by, revoked, tlp,
+      supplied_account, supplied_org, is_latest, is_first, json) VALUES (?, ?, 'note', '', NULL, '2.1', NULL, 0, NULL, NULL, NULL, 1, 1, ?)`);
+    other.transaction(() => {
+      for (let ms = 0; ms < 60; ms++) insert.run((now + ms) * 1000, noteOn(1000 + ms).id, JSON.stringify(noteOn(1000 + ms)));
+    })();
+    other.close();
+    // Puts a millisecond or so apart: each would take the first microsecond of its millisecond.
+    for (let n = 0; n < 40; n++) {
+      assert.deepEqual(await store.put([{ object: noteOn(2000 + n) }]), ['new-object'], `put ${n}`);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -18,7 +18,7 @@ export class VersionInserts {
     // every row went in, so a row that breaks a constraint still fails its batch.
     const row = `(${placeholders(COLUMNS.length - 1)}, CAST(? AS TEXT))`;
     this.#statements = new StatementsBySize(db, (size) => `INSERT OR IGNORE INTO versions (${COLUMNS.join(', ')}) VALUES ${placeholders(size, row)}`);
-    this.#present = new StatementsBySize(db, (size) => `SELECT seq FROM versions WHERE seq IN (${placeholders(size)})`);
+    this.#present = new StatementsBySize(db, (size) => `SELECT seq, id FROM versions WHERE seq IN (${placeholders(size)})`);
   }
 
   /** Queues the row of a new version: what the importer sent, with the writer's seq, flags and JSON bytes. */
@@ -44,20 +44,20 @@ export class VersionInserts {
     this.#params = [];
   }
 
-  /** Names the first row of a chunk that did not go in. */
+  /** Names the first row of a chunk that did not go in (its seq may be another row's: that is a refusal too). */
   #refused(values: unknown[], size: number): never {
     const width = COLUMNS.length;
     const seqs = Array.from({ length: size }, (_, k) => values[k * width]);
-    const stored = new Set((this.#present.of(size).all(...seqs) as { seq: number }[]).map((r) => r.seq));
-    const k = seqs.findIndex((seq) => !stored.has(seq as number));
+    const stored = new Map((this.#present.of(size).all(...seqs) as { seq: number; id: string }[]).map((r) => [r.seq, r.id]));
+    const k = seqs.findIndex((seq, k) => stored.get(seq as number) !== values[k * width + 1]);
     throw new VersionRefusedError(String(values[k * width + 1]));
   }
 }
 
-/** A version row broke a constraint of the versions table (a column it needs is missing). */
+/** A version row broke a constraint of the versions table (a column it needs is missing, or its seq is taken). */
 export class VersionRefusedError extends Error {
   constructor(readonly objectId: string) {
-    super(`the version of ${objectId} could not be stored: it breaks a constraint of the versions table (a required column is missing)`);
+    super(`the version of ${objectId} could not be stored: it breaks a constraint of the versions table (a required column is missing, or its date_added is taken)`);
     this.name = 'VersionRefusedError';
   }
 }

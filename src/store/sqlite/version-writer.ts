@@ -31,7 +31,9 @@ export class VersionWriter {
   readonly #s: Record<string, Statement>;
   readonly #edges: EdgeWriter;
   readonly #inserts: VersionInserts;
-  #lastAdded: number;
+  /** The last date_added handed out (see #tick). */
+  #lastAdded = 0;
+  readonly #maxAdded: Statement;
   readonly #ends: StatementsBySize;
   /** A group's transaction is open (see openGroup), as opposed to one that `begin` opened. */
   #groupOpen = false;
@@ -71,9 +73,7 @@ export class VersionWriter {
       setSearchDoc: p('INSERT INTO search_docs (id, seq) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq'),
       setSetting: p('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
-    const { max } = db.prepare(`SELECT max(m) AS max FROM (SELECT max(seq) AS m FROM versions UNION ALL SELECT max(added) FROM memberships)`)
-      .get() as { max: number | null };
-    this.#lastAdded = max ?? 0;
+    this.#maxAdded = db.prepare('SELECT max(m) FROM (SELECT max(seq) AS m FROM versions UNION ALL SELECT max(added) FROM memberships)').pluck();
   }
 
   /** Whether a transaction is open that `begin` opened (puts then commit with it, not on their own). */
@@ -88,6 +88,7 @@ export class VersionWriter {
     // reads before writing would then fail with SQLITE_BUSY instead of waiting its turn.
     this.#db.exec('BEGIN IMMEDIATE');
     this.#groupOpen = true;
+    this.#catchUpClock();
   }
 
   /**
@@ -150,6 +151,7 @@ export class VersionWriter {
 
   begin(): void {
     this.#db.exec('BEGIN IMMEDIATE');
+    this.#catchUpClock();
   }
 
   commit(): void {
@@ -211,6 +213,14 @@ export class VersionWriter {
       if (removed > 0) s.memberReflag!.run(collection, id);
       return removed;
     }).immediate();
+  }
+
+  /**
+   * Call once a write transaction holds the database's lock: another process writing the same file (a hub
+   * and an import beside it) has its own clock, and may have handed out the next microseconds of this one.
+   */
+  #catchUpClock(): void {
+    this.#lastAdded = Math.max(this.#lastAdded, (this.#maxAdded.get() as number | null) ?? 0);
   }
 
   /** The date_added clock: the server's time in microseconds, bumped when needed so that it never repeats. */
