@@ -2,8 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { openConnection } from '../../src/store/sqlite/connection.ts';
 import { Checkpointer } from '../../src/store/sqlite/checkpointer.ts';
@@ -40,4 +41,37 @@ test('checkpointer: small commits leave the WAL to the writer', () => withCommit
   checkpointer.committed(1_000_000);
   await checkpointer.close();
   assert.equal(statSync(file).size, before);
+}));
+
+/** The nice value of each thread of this process, by thread id (Linux). */
+function niceOfThreads(): Map<number, number> {
+  const nice = new Map<number, number>();
+  for (const id of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+      // After the parenthesised name come the fields from the third on; nice is the 19th.
+      nice.set(Number(id), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return nice;
+}
+
+test('checkpointer: its thread runs at the lowest priority, and the other threads keep theirs', { skip: process.platform !== 'linux' }, () => withCommitted(5_000_000, async (file) => {
+  const before = niceOfThreads();
+  const checkpointer = new Checkpointer(file);
+  checkpointer.committed(5_000_000);
+  try {
+    let lowered: number[] = [];
+    for (let tries = 0; tries < 200 && lowered.length === 0; tries++) {
+      await sleep(25);
+      lowered = [...niceOfThreads()].filter(([, nice]) => nice === constants.priority.PRIORITY_LOW).map(([id]) => id);
+    }
+    assert.equal(lowered.length, 1, 'one thread at the lowest priority');
+    assert.ok(!before.has(lowered[0]!), 'the lowered thread is the checkpointer\'s, started after the test began');
+    assert.equal(niceOfThreads().get(process.pid), before.get(process.pid), 'the main thread keeps its priority');
+  } finally {
+    await checkpointer.close();
+  }
 }));

@@ -2,6 +2,11 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openConnection } from './connection.ts';
 import type { CheckpointerRequest } from './checkpointer.ts';
+import { runAtLowestPriority } from './background-priority.ts';
+
+// Its copies are early work (see checkpointer.ts): while an import keeps every core busy, the threads it waits
+// for go first, and this one copies when a core is left idle.
+runAtLowestPriority();
 
 const db = openConnection((workerData as { file: string }).file);
 const port = parentPort!;

@@ -13,7 +13,8 @@ const CHECKPOINT_BYTES = 4_000_000;
  * import then spends a fifth of its time copying pages instead of writing new ones. So the writer only does
  * so when the log grows very long (see writer-worker.ts), and this thread, started once enough is written,
  * copies the pages of each few megabytes committed on the other core. Its checkpoints are only ever early
- * copies: when it fails or falls behind, the writer's own checkpoints still keep the log bounded.
+ * copies: when it fails or falls behind, the writer's own checkpoints still keep the log bounded. So it runs
+ * at the lowest priority, and copies when a core is idle rather than take one from the threads waited for.
  */
 export class Checkpointer {
   #thread: Promise<Thread> | null = null;
