@@ -88,30 +88,47 @@ export async function importObjects(
     inFlight.push(sent);
   };
   // Parsed objects wait in small groups so that one store lookup finds the versions already stored. A group
-  // is bounded in JSON as well as in objects: its parsed objects are all held until it is settled.
+  // is bounded in JSON as well as in objects: its parsed objects are all held until it is settled. Whether a
+  // group is looked up is known as it starts (see LookupPacing); one that is not is not held at all, and each
+  // of its objects goes on as soon as it is parsed, so that fewer parsed objects outlive a garbage collection.
   let group: Entry[] = [];
+  let groupCount = 0;
   let groupBytes = 0;
+  let lookingUp: boolean | null = null;
+  const handle = (entry: Entry, stored: boolean): Promise<void> | undefined => {
+    if ('problem' in entry) summary.rejected.push({ origin: entry.incoming.origin, objectId: null, problems: [entry.problem] });
+    else if (stored) summary.duplicates++;
+    else {
+      const accepted = validated(entry, summary);
+      if (accepted) return add(accepted, entry.incoming.json?.length ?? 1000);
+    }
+    return undefined;
+  };
   const settle = async (): Promise<void> => {
-    const stored = lookups.next() ? await storedAlready(store, group, lookups) : NONE_STORED;
+    const stored = group.length > 0 ? await storedAlready(store, group, lookups) : NONE_STORED;
     for (let i = 0; i < group.length; i++) {
-      const entry = group[i]!;
-      if ('problem' in entry) summary.rejected.push({ origin: entry.incoming.origin, objectId: null, problems: [entry.problem] });
-      else if (stored[i] === true) summary.duplicates++;
-      else {
-        const accepted = validated(entry, summary);
-        const slot = accepted ? add(accepted, entry.incoming.json?.length ?? 1000) : undefined;
-        if (slot) await slot;
-      }
+      const slot = handle(group[i]!, stored[i] === true);
+      if (slot) await slot;
     }
     group = [];
-    groupBytes = 0;
   };
   try {
     for await (const incoming of objects) {
-      group.push({ incoming, ...parseIncoming(incoming) });
-      groupBytes += incoming.json?.length ?? 0;
+      const entry: Entry = { incoming, ...parseIncoming(incoming) };
       options.onObject?.();
-      if (group.length >= LOOKUP_GROUP || groupBytes >= LOOKUP_GROUP_BYTES) await settle();
+      lookingUp ??= lookups.next();
+      groupBytes += incoming.json?.length ?? 0;
+      if (lookingUp) group.push(entry);
+      else {
+        const slot = handle(entry, false);
+        if (slot) await slot;
+      }
+      if (++groupCount >= LOOKUP_GROUP || groupBytes >= LOOKUP_GROUP_BYTES) {
+        await settle();
+        groupCount = 0;
+        groupBytes = 0;
+        lookingUp = null;
+      }
     }
     await settle();
     // The last batch (empty when the input ended on a full one) tells the store that no more follow.
