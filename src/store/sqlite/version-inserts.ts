@@ -22,7 +22,7 @@ export class VersionInserts {
   }
 
   /** Queues the row of a new version: what the importer sent, with the writer's seq, flags and JSON bytes. */
-  add(seq: number, row: WriteRow, flags: { latest: number; first: number }, json: Buffer): void {
+  add(seq: number, row: WriteRow, flags: { latest: number; first: number }, json: Uint8Array): void {
     // In the order of COLUMNS.
     this.#params.push(seq, row.id, row.type, row.versionKey, row.modified, row.specVersion, row.createdBy, row.revoked ? 1 : 0,
       row.tlp, row.suppliedAccount, row.suppliedOrg, flags.latest, flags.first, json);
