@@ -4,9 +4,9 @@ import { renderCsv } from './render-csv.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderStix } from './render-stix.ts';
+import type { AdvisoryFormat } from './advisory-format.ts';
 
-export const ADVISORY_FORMATS = ['html', 'md', 'stix', 'csv'] as const;
-export type AdvisoryFormat = (typeof ADVISORY_FORMATS)[number];
+export { ADVISORY_FORMATS, type AdvisoryFormat } from './advisory-format.ts';
 
 const RENDERERS: Record<AdvisoryFormat, (advisory: Advisory) => string> = {
   html: renderHtml,

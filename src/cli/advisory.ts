@@ -7,12 +7,8 @@ import { UsageError } from './command.ts';
 import type { Io } from './io.ts';
 import { withStore } from './open.ts';
 import type { Advisory } from '../advisory/advisory.ts';
-import { composeAdvisory, type ComposeOptions } from '../advisory/compose-advisory.ts';
-import { publishAdvisory } from '../advisory/publish-advisory.ts';
-import { ADVISORY_FORMATS, renderAdvisory, type AdvisoryFormat } from '../advisory/render-advisory.ts';
-import {
-  EmptySelectionError, IdentityNotFoundError, NotAReportError, ReportNotFoundError, ReportRevokedError, TlpCeilingError,
-} from '../advisory/errors.ts';
+import type { ComposeOptions } from '../advisory/compose-advisory.ts';
+import { ADVISORY_FORMATS, type AdvisoryFormat } from '../advisory/advisory-format.ts';
 import { TLP_LEVELS, type TlpLevel } from '../stix/tlp.ts';
 import type { Store } from '../store/store.ts';
 import { listOption } from './option-values.ts';
@@ -57,6 +53,7 @@ Examples:
   async run(args, opts, io) {
     const format = opts.format as AdvisoryFormat;
     const advisory = await withStore(opts, io, (store) => compose(store, args, opts));
+    const { renderAdvisory } = await import('../advisory/render-advisory.ts');
     const text = renderAdvisory(advisory, format);
     const file = opts.output as string | undefined;
     if (!file) {
@@ -92,6 +89,7 @@ Examples:
   async run(args, opts, io) {
     const { advisory, result } = await withStore(opts, io, async (store) => {
       const advisory = await compose(store, args, opts);
+      const { publishAdvisory } = await import('../advisory/publish-advisory.ts');
       const result = await guard(() => publishAdvisory(store, advisory, opts.as ? { createdBy: opts.as as string } : {}));
       return { advisory, result };
     });
@@ -127,11 +125,15 @@ async function compose(store: Store, args: unknown[], opts: Record<string, unkno
     ...(opts.tlp ? { tlp: opts.tlp as TlpLevel } : {}),
     ...(opts.title ? { title: opts.title as string } : {}),
   };
+  const { composeAdvisory } = await import('../advisory/compose-advisory.ts');
   return guard(() => composeAdvisory(store, reportId ?? objects!, options));
 }
 
 /** Advisory errors are the user's to fix: one line, exit 1 when something is not there, 2 when it cannot be done. */
 async function guard<T>(body: () => Promise<T>): Promise<T> {
+  const {
+    EmptySelectionError, IdentityNotFoundError, NotAReportError, ReportNotFoundError, ReportRevokedError, TlpCeilingError,
+  } = await import('../advisory/errors.ts');
   try {
     return await body();
   } catch (err) {

@@ -5,7 +5,6 @@ import { UsageError, type CliCommand } from './command.ts';
 import { parentCommand } from './parent-command.ts';
 import { withAccess } from './open-access.ts';
 import type { CollectionConfig, ViewFilter } from '../access/model.ts';
-import { ConfigError, isCollectionId, tlpLevel } from '../taxii/server/hub-config.ts';
 import { listOption, positiveInteger } from './option-values.ts';
 
 export const collectionAddCommand: CliCommand = {
@@ -29,6 +28,7 @@ export const collectionAddCommand: CliCommand = {
     .option('--json', 'print the collection as JSON'),
 
   async run(args, opts, io) {
+    const { ConfigError, isCollectionId, tlpLevel } = await import('../taxii/server/hub-config.ts');
     const id = (opts.id as string | undefined) ?? randomUUID();
     if (!isCollectionId(id)) throw new UsageError(`--id ${id} is not a UUIDv4 (TAXII 2.1 identifier)`);
     const view = opts.view === true;

@@ -1,4 +1,8 @@
 // The shape every CLI command file exports; main.ts wires these into commander.
+//
+// Every command is defined on each start, so a command file's top-level imports are only what its definition
+// needs: what `run` needs (the store, the validator, the server, …) it imports as it runs. `tocsin ls` then
+// loads the database driver and not the web server, and `tocsin --help` neither.
 import type { Command } from 'commander';
 import type { Io } from './io.ts';
 

@@ -5,12 +5,11 @@ import type { Command } from 'commander';
 import { UsageError, type CliCommand } from './command.ts';
 import type { Io } from './io.ts';
 import { withStore } from './open.ts';
-import { jsonLinesSink, webhookSink, type AlertSink, type WebhookStats } from '../detect/alert-sinks.ts';
-import { MappingFileError, readMapping, type FieldMapping } from '../detect/adapters/field-mapping.ts';
-import { FORMATS, UnknownFormatError, type TelemetryFormat } from '../detect/adapters/telemetry-format.ts';
-import { runDetection, type DetectSummary } from '../detect/detect-run.ts';
-import { expandTelemetry, TelemetryInputError } from '../detect/input/telemetry-inputs.ts';
-import { detectSummaryText } from '../detect/summary-text.ts';
+import type { AlertSink, WebhookStats } from '../detect/alert-sinks.ts';
+import type { FieldMapping } from '../detect/adapters/field-mapping.ts';
+import { FORMATS, type TelemetryFormat } from '../detect/adapters/format-names.ts';
+import type { DetectSummary } from '../detect/detect-run.ts';
+import type { TelemetryInput } from '../detect/input/telemetry-inputs.ts';
 import { parseThreadChoice, ThreadChoiceError, type ThreadChoice } from '../detect/threads/thread-count.ts';
 
 export const detectCommand: CliCommand = {
@@ -43,6 +42,9 @@ export const detectCommand: CliCommand = {
     }
     let mapping: FieldMapping | undefined;
     const paths = args[0] as string[];
+    const [{ MappingFileError, readMapping }, { UnknownFormatError }, { expandTelemetry, TelemetryInputError }] = await Promise.all([
+      import('../detect/adapters/field-mapping.ts'), import('../detect/adapters/telemetry-format.ts'), import('../detect/input/telemetry-inputs.ts'),
+    ]);
     try {
       mapping = typeof opts.mapping === 'string' ? readMapping(opts.mapping) : undefined;
       const inputs = expandTelemetry(paths, io.stdin);
@@ -63,7 +65,10 @@ interface Choices {
   threads: ThreadChoice;
 }
 
-async function detect(inputs: ReturnType<typeof expandTelemetry>, c: Choices, opts: Record<string, unknown>, io: Io): Promise<number> {
+async function detect(inputs: TelemetryInput[], c: Choices, opts: Record<string, unknown>, io: Io): Promise<number> {
+  const [{ jsonLinesSink, webhookSink }, { runDetection }, { detectSummaryText }] = await Promise.all([
+    import('../detect/alert-sinks.ts'), import('../detect/detect-run.ts'), import('../detect/summary-text.ts'),
+  ]);
   const sinks: AlertSink[] = [];
   const alertsTo = opts.alerts as string | undefined;
   const file = alertsTo !== undefined && alertsTo !== '-' ? createWriteStream(alertsTo, { flags: 'a' }) : undefined;

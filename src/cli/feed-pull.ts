@@ -8,8 +8,7 @@ import { positiveInteger } from './option-values.ts';
 import type { Io } from './io.ts';
 import type { Store } from '../store/store.ts';
 import type { AccessStore, FeedConfig } from '../store/access-store.ts';
-import { pullFeed, type PullSummary } from '../taxii/client/pull-feed.ts';
-import { TaxiiClientError } from '../taxii/client/taxii-client.ts';
+import type { PullSummary } from '../taxii/client/pull-feed.ts';
 
 export const feedPullCommand: CliCommand = {
   define: (program: Command) => parentCommand(program, 'feed', 'pull from and push to other TAXII 2.1 servers')
@@ -43,6 +42,7 @@ export const feedPullCommand: CliCommand = {
 
 /** Pulls one feed; a feed that fails is reported and the others still run. */
 export async function pullOne(store: Store, access: AccessStore, feed: FeedConfig, pageSize: number, io: Io, verbose: boolean): Promise<{ feed: string; summary?: PullSummary; error?: string }> {
+  const [{ pullFeed }, { TaxiiClientError }] = await Promise.all([import('../taxii/client/pull-feed.ts'), import('../taxii/client/taxii-client.ts')]);
   try {
     const summary = await pullFeed(store, access, feed, {
       pageSize,

@@ -6,9 +6,7 @@ import { withAccess } from './open-access.ts';
 import { withStore } from './open.ts';
 import type { ObjectQuery, Store } from '../store/store.ts';
 import { expandInputs, readFile } from '../ingest/read-input.ts';
-import { pushObjects, type PushSummary } from '../taxii/client/push-objects.ts';
-import { TaxiiClient, TaxiiClientError } from '../taxii/client/taxii-client.ts';
-import { feedAuth } from '../taxii/client/pull-feed.ts';
+import type { PushSummary } from '../taxii/client/push-objects.ts';
 import { listOption } from './option-values.ts';
 
 export const feedPushCommand: CliCommand = {
@@ -36,6 +34,9 @@ export const feedPushCommand: CliCommand = {
     if (files.length === 0 && Object.keys(query).length === 0) throw new UsageError('give files to push, or filters (--type, --id, …) choosing stored objects');
     const feed = await withAccess(opts, io, (access) => access.feed(name));
     if (!feed) throw new UsageError(`no feed ${name}`);
+    const [{ pushObjects }, { TaxiiClient, TaxiiClientError }, { feedAuth }] = await Promise.all([
+      import('../taxii/client/push-objects.ts'), import('../taxii/client/taxii-client.ts'), import('../taxii/client/pull-feed.ts'),
+    ]);
     const client = new TaxiiClient(feed.url, feedAuth(feed));
     const onBatch = (s: PushSummary): void => { if (!opts.json) io.stderr.write(`${name}: ${s.sent} sent, ${s.succeeded} accepted\n`); };
     let summary: PushSummary;

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import type { CliCommand } from './command.ts';
 import type { Io } from './io.ts';
 import { withStore } from './open.ts';
-import { progressBar } from './progress.ts';
 import { summaryText } from './summary-text.ts';
-import { importObjects } from '../ingest/import.ts';
 import type { IncomingObject } from '../ingest/incoming.ts';
 import { expandInputs, readDocuments, readFile, readLines, type InputFile } from '../ingest/read-input.ts';
 
@@ -20,6 +18,7 @@ export const importCommand: CliCommand = {
     .option('--json', 'print the summary as JSON'),
 
   async run(args, opts, io) {
+    const [{ importObjects }, { progressBar }] = await Promise.all([import('../ingest/import.ts'), import('./progress.ts')]);
     const plan = (args[0] as string[]).map((input) => (input === '-' ? 'stdin' as const : expandInputs([input])));
     const total = plan.flat().reduce((sum, f) => sum + (f === 'stdin' ? 0 : f.size), 0);
     const bar = progressBar(io.stderr, total, 'import');

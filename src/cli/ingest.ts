@@ -9,16 +9,13 @@ import { withStore } from './open.ts';
 import { summaryText } from './summary-text.ts';
 import { DPRK_GROUPS, groupForMaltrailFile, resolveGroup } from '../ingest/attack-groups.ts';
 import { carryOverDates } from '../ingest/carry-over-dates.ts';
-import { importObjects, type ImportSummary } from '../ingest/import.ts';
+import type { ImportSummary } from '../ingest/import.ts';
 import type { MalformedLineError } from '../ingest/malformed-line-error.ts';
-import { convertMaltrail } from '../ingest/maltrail.ts';
-import { convertOfacWallets } from '../ingest/ofac-wallets.ts';
 import { SourceFormatError } from '../ingest/source-format-error.ts';
 import { bundleId, writeBundle } from '../ingest/stix-bundle.ts';
 import type { Conversion, StixObject } from '../ingest/stix-object.ts';
 import type { IncomingObject } from '../ingest/incoming.ts';
 import type { Page, Store } from '../store/store.ts';
-import { convertUsCertCsv } from '../ingest/us-cert-csv.ts';
 
 const SOURCES = ['maltrail', 'us-cert-csv', 'ofac-wallets'] as const;
 type Source = (typeof SOURCES)[number];
@@ -90,27 +87,33 @@ async function convert(source: Source, file: string, opts: Record<string, unknow
     return date;
   };
   switch (source) {
-    case 'maltrail':
+    case 'maltrail': {
+      const { convertMaltrail } = await import('../ingest/maltrail.ts');
       return convertMaltrail(text, {
         file: file === '-' ? 'stdin' : file,
         date: dated(),
         ...(target !== undefined ? { target } : {}),
         ...(typeof opts.sourceUrl === 'string' ? { sourceUrl: opts.sourceUrl } : {}),
       });
-    case 'us-cert-csv':
+    }
+    case 'us-cert-csv': {
+      const { convertUsCertCsv } = await import('../ingest/us-cert-csv.ts');
       return convertUsCertCsv(text, {
         file: file === '-' ? 'stdin' : file,
         date: dated(),
         ...(target !== undefined ? { target } : {}),
         ...(typeof opts.advisory === 'string' ? { advisory: opts.advisory } : {}),
       });
-    case 'ofac-wallets':
+    }
+    case 'ofac-wallets': {
       // The file carries its snapshot date; the file's own date is only a last resort.
+      const { convertOfacWallets } = await import('../ingest/ofac-wallets.ts');
       return convertOfacWallets(text, {
         file: file === '-' ? 'stdin' : file,
         ...(given !== undefined ? { date: given } : {}),
         ...(typeof opts.program === 'string' ? { program: opts.program } : {}),
       });
+    }
   }
 }
 
@@ -195,6 +198,7 @@ export const ingestCommand: CliCommand = {
     if (out !== undefined) {
       await writeOut(conversion, out, `${source} ${file.replace(/^.*[\\/]/, '')}`, io);
     } else {
+      const { importObjects } = await import('../ingest/import.ts');
       imported = await withStore(opts, io, (store) => importObjects(store, againstStore(store, conversion.objects, file)));
     }
 

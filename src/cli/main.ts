@@ -1,4 +1,5 @@
 // Wires every command file into one commander program; returns the exit code instead of exiting.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CliCommand } from './command.ts';
 import { UsageError } from './command.ts';
@@ -10,11 +11,20 @@ import { InvalidCursorError, InvalidTimestampError, StoreSchemaError } from '../
 /** Errors caused by what the user asked for: reported in one line with exit code 2, no stack trace. */
 const USER_ERRORS = [InputNotFoundError, InvalidCursorError, InvalidTimestampError, StoreSchemaError];
 
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // Only as the whole command line: `get ID --version first` is get's own option, which a program-wide
+  // --version would take from it.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   let exitCode = 0;
   const program = new Command('tocsin')
     .description('Tocsin threat-intelligence hub: STIX 2.1 knowledge graph, import/export and sharing')
     .option('--data <dir>', 'data directory (default $TOCSIN_DATA or ./var)')
+    .addHelpText('after', '\nPrint the version with: tocsin --version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError, type CliCommand } from './command.ts';
 import { patternParent } from './pattern-parent.ts';
 import { readObservedInput, readPatternInput } from './pattern-input.ts';
-import { matchPattern, PatternError, type MatchResult } from '../pattern/index.ts';
+import type { MatchResult } from '../pattern/index.ts';
 
 export const patternMatchCommand: CliCommand = {
   define: (program: Command) =>
@@ -28,6 +28,7 @@ export const patternMatchCommand: CliCommand = {
     }
     const pattern = await readPatternInput(file === undefined ? inputs[0] : undefined, file, io);
     const objects = await readObservedInput(inputs[expected - 1]!, io);
+    const { matchPattern, PatternError } = await import('../pattern/index.ts');
     let result: MatchResult;
     try {
       result = matchPattern(pattern, objects, { maxBindings: opts.all ? 1000 : 1 });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CliCommand } from './command.ts';
 import { patternParent } from './pattern-parent.ts';
 import { readPatternInput } from './pattern-input.ts';
-import { parsePattern, printPattern, validatePattern, type PatternDiagnostic } from '../pattern/index.ts';
+import type { PatternDiagnostic } from '../pattern/index.ts';
 
 export const patternValidateCommand: CliCommand = {
   define: (program: Command) =>
@@ -16,6 +16,7 @@ export const patternValidateCommand: CliCommand = {
 
   async run(args, opts, io) {
     const source = await readPatternInput(args[0] as string | undefined, opts.file as string | undefined, io);
+    const { parsePattern, printPattern, validatePattern } = await import('../pattern/index.ts');
     const diagnostics = validatePattern(source);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;

@@ -1,12 +1,11 @@
 // Runs the TAXII hub until SIGINT/SIGTERM: prints where it listens and how to get in, optionally polls feeds.
 import type { Io } from './io.ts';
 import { UsageError } from './command.ts';
-import { hubConfigFrom } from './serve-options.ts';
 import { pullOne } from './feed-pull.ts';
 import type { Store } from '../store/store.ts';
 import type { AccessStore } from '../store/access-store.ts';
 import { startHub } from '../taxii/server/hub.ts';
-import { ConfigError } from '../taxii/server/hub-config.ts';
+import { ConfigError, loadConfig, type HubConfig } from '../taxii/server/hub-config.ts';
 import { ensureDemoCollections } from '../taxii/server/demo-collections.ts';
 import { webApi, WEB_DIST } from '../web-api/web-api.ts';
 import { collectionFromEnv, WebSettingError } from '../web-api/web-settings.ts';
@@ -92,4 +91,23 @@ function stopSignal(): Promise<string> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** The configuration file (--config or $TOCSIN_CONFIG) with what the command line and the environment override. */
+function hubConfigFrom(opts: Record<string, unknown>, io: Io): HubConfig {
+  const pick = (flag: string, env: string): string | undefined => (opts[flag] as string | undefined) ?? io.env[env] ?? undefined;
+  try {
+    const overrides: Parameters<typeof loadConfig>[1] = {};
+    const listen = pick('listen', 'TOCSIN_LISTEN');
+    const tlsCert = pick('tlsCert', 'TOCSIN_TLS_CERT');
+    const tlsKey = pick('tlsKey', 'TOCSIN_TLS_KEY');
+    if (listen !== undefined) overrides.listen = listen;
+    if (tlsCert !== undefined) overrides.tlsCert = tlsCert;
+    if (tlsKey !== undefined) overrides.tlsKey = tlsKey;
+    if (opts.insecureHttp === true) overrides.allowPlainHttp = true;
+    return loadConfig(pick('config', 'TOCSIN_CONFIG'), overrides);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
 }

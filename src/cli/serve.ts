@@ -4,7 +4,6 @@ import type { CliCommand } from './command.ts';
 import { withStore } from './open.ts';
 import { withAccess } from './open-access.ts';
 import { withServeOptions } from './serve-options.ts';
-import { runHub } from './run-hub.ts';
 
 export const serveCommand: CliCommand = {
   define: (program: Command) => withServeOptions(program
@@ -12,6 +11,7 @@ export const serveCommand: CliCommand = {
     .description('serve the knowledge base over TAXII 2.1 to partner accounts, under their TLP entitlements')),
 
   async run(_args, opts, io) {
+    const { runHub } = await import('./run-hub.ts');
     return withStore(opts, io, (store) => withAccess(opts, io, (access) => runHub(store, access, opts, io, { demo: false })));
   },
 };

@@ -7,13 +7,11 @@ import { dataDir } from './data-dir.ts';
 import { withStore } from './open.ts';
 import { table } from './table.ts';
 import { summaryText } from './summary-text.ts';
-import { importObjects, type ImportSummary } from '../ingest/import.ts';
-import { expandInputs, readFile } from '../ingest/read-input.ts';
+import type { ImportSummary } from '../ingest/import.ts';
 import type { IncomingObject } from '../ingest/incoming.ts';
 import type { Store } from '../store/store.ts';
 import { withAccess } from './open-access.ts';
 import { withServeOptions } from './serve-options.ts';
-import { runHub } from './run-hub.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../data/demo/', import.meta.url));
 const DEMO_SETTING = 'demo-feed-loaded';
@@ -41,6 +39,7 @@ export const startCommand: CliCommand = {
         io.stdout.write(table(['TYPE', 'OBJECTS'], result.counts.map((c) => [c.type, String(c.count)])));
       }
       if (opts.serve === false) return 0;
+      const { runHub } = await import('./run-hub.ts');
       return withAccess(opts, io, (access) => runHub(store, access, opts, io, { demo: opts.demo !== false }));
     });
   },
@@ -49,6 +48,7 @@ export const startCommand: CliCommand = {
 /** Imports data/demo once per database; later starts leave the analyst's edits alone. */
 export async function loadDemoOnce(store: Store): Promise<ImportSummary | null> {
   if (await store.getSetting(DEMO_SETTING) !== null || !existsSync(DEMO_DIR)) return null;
+  const [{ importObjects }, { expandInputs, readFile }] = await Promise.all([import('../ingest/import.ts'), import('../ingest/read-input.ts')]);
   const files = expandInputs([DEMO_DIR]);
   async function* objects(): AsyncGenerator<IncomingObject> {
     for (const file of files) yield* readFile(file.path);

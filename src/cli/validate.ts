@@ -5,7 +5,6 @@ import { problemLine } from './summary-text.ts';
 import { expandInputs, readDocuments, readFile } from '../ingest/read-input.ts';
 import type { IncomingObject } from '../ingest/incoming.ts';
 import { parseIncoming } from '../ingest/parse-incoming.ts';
-import { validateObject } from '../stix/index.ts';
 import type { Problem } from '../stix/problem.ts';
 
 interface Located extends Problem {
@@ -21,6 +20,7 @@ export const validateCommand: CliCommand = {
 
   async run(args, opts, io) {
     const input = args[0] as string;
+    const { validateObject } = await import('../stix/index.ts');
     const problems: Located[] = [];
     let objects = 0;
     let unreadable = false;
@@ -30,7 +30,7 @@ export const validateCommand: CliCommand = {
     for (const stream of streams) {
       for await (const incoming of stream) {
         objects++;
-        const found = check(incoming);
+        const found = check(incoming, validateObject);
         if (found.some((p) => p.code === 'unreadable-input')) unreadable = true;
         problems.push(...found.map((p) => ({ ...p, origin: incoming.origin })));
       }
@@ -48,7 +48,7 @@ export const validateCommand: CliCommand = {
   },
 };
 
-function check(incoming: IncomingObject): Problem[] {
+function check(incoming: IncomingObject, validateObject: (object: unknown) => Problem[]): Problem[] {
   const parsed = parseIncoming(incoming);
   return 'problem' in parsed ? [parsed.problem] : validateObject(parsed.object);
 }

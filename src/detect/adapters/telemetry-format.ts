@@ -6,9 +6,9 @@ import type { LineDecoder } from './line-decoder.ts';
 import { SuricataEveDecoder } from './suricata-eve.ts';
 import { ZeekJsonDecoder } from './zeek-json.ts';
 import { ZeekTsvDecoder } from './zeek-tsv.ts';
+import type { TelemetryFormat } from './format-names.ts';
 
-export const FORMATS = ['zeek', 'suricata', 'jsonl', 'stix'] as const;
-export type TelemetryFormat = (typeof FORMATS)[number];
+export { FORMATS, type TelemetryFormat } from './format-names.ts';
 
 export class UnknownFormatError extends Error {
   constructor(readonly source: string, readonly reason: string) {
